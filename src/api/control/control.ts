@@ -1,0 +1,90 @@
+import type { Engine } from '../../engine/index.ts';
+import { DAY_MS } from '../../engine/index.ts';
+
+/** What a host passes to the API: the engine, and a hook to persist state the control calls change. */
+export interface ApiContext {
+  engine: Engine;
+  /** Called after the clock or the simulation changed (the browser host persists them). */
+  onStateChange?: () => void;
+}
+
+export const CONTROL_PREFIX = '/_watchtrail/';
+
+class ControlError extends Error {}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+async function readObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ControlError('The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ControlError('The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+function optional<T>(body: Record<string, unknown>, key: string, check: (v: unknown) => v is T, expected: string): T | undefined {
+  const v = body[key];
+  if (v === undefined) return undefined;
+  if (!check(v)) throw new ControlError(`"${key}" must be ${expected}; got ${JSON.stringify(v)}.`);
+  return v;
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isSpeed = (v: unknown): v is number => isFiniteNumber(v) && v > 0 && v <= 100_000;
+const isAdvance = (v: unknown): v is number => isFiniteNumber(v) && v >= 0 && v <= 500 * DAY_MS;
+const isSeed = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffffffff;
+
+/**
+ * The control endpoints (`/_watchtrail/…`) that drive the engine for tests, scripts and demos:
+ * GET/POST clock, POST reset, GET state, GET incidents.
+ */
+export async function serveControl(request: Request, ctx: ApiContext): Promise<Response> {
+  const url = new URL(request.url);
+  const route = `${request.method} ${url.pathname.slice(CONTROL_PREFIX.length - 1)}`;
+  const { engine } = ctx;
+  try {
+    switch (route) {
+      case 'GET /clock':
+        return json(engine.clockState());
+      case 'POST /clock': {
+        const body = await readObject(request);
+        const now = optional(body, 'now', isFiniteNumber, 'a time in epoch milliseconds');
+        const paused = optional(body, 'paused', isBoolean, 'true or false');
+        const speed = optional(body, 'speed', isSpeed, 'a number greater than 0 (1, 60, 600, 3600, …)');
+        const advanceMs = optional(body, 'advanceMs', isAdvance, 'a number of milliseconds from 0 to 500 days');
+        const state = engine.setClock({ now, paused, speed, advanceMs });
+        ctx.onStateChange?.();
+        return json(state);
+      }
+      case 'POST /reset': {
+        const body = await readObject(request);
+        const seed = optional(body, 'seed', isSeed, 'an integer from 0 to 4294967295');
+        const simulation = optional(body, 'simulation', isBoolean, 'true or false') ?? true;
+        engine.reset({ seed, simulation });
+        ctx.onStateChange?.();
+        return json({ seed: engine.seed, simulation: engine.simulationEnabled, clock: engine.clockState() });
+      }
+      case 'GET /state':
+        return json({ seed: engine.seed, simulation: engine.simulationEnabled, clock: engine.clockState(), ...engine.stats() });
+      case 'GET /incidents': {
+        const now = engine.now();
+        const start = Number(url.searchParams.get('start') ?? now - 7 * DAY_MS);
+        const end = Number(url.searchParams.get('end') ?? now);
+        if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end) throw new ControlError('"start" and "end" must be epoch milliseconds with start < end.');
+        return json({ incidents: engine.incidents(start, end) });
+      }
+      default:
+        return json({ error: `No control endpoint ${request.method} ${url.pathname}.` }, 404);
+    }
+  } catch (e) {
+    if (e instanceof ControlError) return json({ error: e.message }, 400);
+    throw e;
+  }
+}

@@ -1,0 +1,228 @@
+import type { MetricId } from '../metrics/identity.ts';
+import type { StandardUnit } from '../metrics/units.ts';
+import { DAY_MS, HOUR_MS } from '../time.ts';
+import { BATCH_INSTANCE, type Incident, PEAK_TRAFFIC, WEB_INSTANCES, effect, trafficAt } from './workload.ts';
+
+/** What a model sees when it computes a level: the seed and the incidents near the queried range. */
+export interface ModelContext {
+  seed: number;
+  /** The incidents that may be active at t (a handful at most). */
+  near: (tMs: number) => readonly Incident[];
+}
+
+/** Indexes incidents by UTC day, so a sample looks at the few incidents of its own day. */
+export function modelContext(seed: number, incidents: readonly Incident[]): ModelContext {
+  const byDay = new Map<number, Incident[]>();
+  for (const inc of incidents) {
+    for (let d = Math.floor(inc.startMs / DAY_MS); d <= Math.floor((inc.endMs - 1) / DAY_MS); d++) {
+      const list = byDay.get(d);
+      if (list) list.push(inc);
+      else byDay.set(d, [inc]);
+    }
+  }
+  const none: Incident[] = [];
+  return { seed, near: (t) => byDay.get(Math.floor(t / DAY_MS)) ?? none };
+}
+
+/**
+ * One simulated metric. `level` is its noise-free value at t (NaN: no data at t). A `value` metric
+ * reports one datapoint a minute; a `latency` metric reports `volume` requests a minute whose
+ * durations are log-normal around the level (the median).
+ */
+export interface SeriesModel {
+  id: MetricId;
+  unit: StandardUnit;
+  shape: 'value' | 'latency';
+  level: (ctx: ModelContext, tMs: number) => number;
+  /** Per-minute noise: a standard deviation, relative to the level when `relativeNoise`. */
+  noise: number;
+  relativeNoise?: boolean;
+  clamp?: readonly [number, number];
+  integer?: boolean;
+  /** Like Lambda: no datapoint at all in a minute whose value is zero. */
+  sparse?: boolean;
+  /** For latency metrics: requests per minute, and the log-normal sigma. */
+  volume?: (ctx: ModelContext, tMs: number) => number;
+  sigma?: number;
+}
+
+const dim = (name: string, value: string) => ({ name, value });
+const load = (ctx: ModelContext, t: number) => trafficAt(ctx.seed, t, ctx.near(t)) / PEAK_TRAFFIC;
+const hourOf = (t: number) => (((t % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
+
+export const ALB = 'app/web-alb/50dc6c495c0c9188';
+export const ASG = 'web-asg';
+
+function ec2Models(): SeriesModel[] {
+  const out: SeriesModel[] = [];
+  const instances = [...WEB_INSTANCES, BATCH_INSTANCE];
+  instances.forEach((id, k) => {
+    const web = k < WEB_INSTANCES.length;
+    const share = web ? [0.36, 0.33, 0.31][k] : 0;
+    const cpu = (ctx: ModelContext, t: number) => {
+      if (!web) {
+        const h = hourOf(t);
+        return h >= 1 && h < 2.75 ? 82 : 4;
+      }
+      const base = 6 + 150 * share * load(ctx, t);
+      const hot = effect(ctx.near(t), 'hot-instance', t, id);
+      return base + (97 - base) * hot;
+    };
+    const dims = [dim('InstanceId', id)];
+    out.push(
+      { id: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: dims }, unit: 'Percent', shape: 'value', level: cpu, noise: 2.2, clamp: [0, 100] },
+      {
+        id: { namespace: 'AWS/EC2', metricName: 'NetworkIn', dimensions: dims },
+        unit: 'Bytes',
+        shape: 'value',
+        level: (ctx, t) => (web ? share * trafficAt(ctx.seed, t, ctx.near(t)) * 2_150 : cpu(ctx, t) * 420_000),
+        noise: 0.06,
+        relativeNoise: true,
+        integer: true,
+        clamp: [0, Infinity],
+      },
+      {
+        id: { namespace: 'AWS/EC2', metricName: 'NetworkOut', dimensions: dims },
+        unit: 'Bytes',
+        shape: 'value',
+        level: (ctx, t) => (web ? share * trafficAt(ctx.seed, t, ctx.near(t)) * 31_500 : cpu(ctx, t) * 95_000),
+        noise: 0.06,
+        relativeNoise: true,
+        integer: true,
+        clamp: [0, Infinity],
+      },
+      { id: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions: dims }, unit: 'Count', shape: 'value', level: () => 0, noise: 0 },
+    );
+  });
+  out.push({
+    id: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [dim('AutoScalingGroupName', ASG)] },
+    unit: 'Percent',
+    shape: 'value',
+    level: (ctx, t) => 6 + 50 * load(ctx, t) + 30 * Math.max(...WEB_INSTANCES.map((i) => effect(ctx.near(t), 'hot-instance', t, i))),
+    noise: 1.2,
+    clamp: [0, 100],
+  });
+  return out;
+}
+
+function lambdaModels(): SeriesModel[] {
+  const fns: { name: string; rate: (ctx: ModelContext, t: number) => number; duration: number; errorRate: number }[] = [
+    { name: 'orders-api', rate: (ctx, t) => 0.4 * trafficAt(ctx.seed, t, ctx.near(t)), duration: 118, errorRate: 0.0012 },
+    { name: 'image-resize', rate: (ctx, t) => 0.045 * trafficAt(ctx.seed, t, ctx.near(t)), duration: 640, errorRate: 0.004 },
+    { name: 'nightly-report', rate: (_ctx, t) => (hourOf(t) >= 2 && hourOf(t) < 2.25 ? 6 : 0), duration: 41_000, errorRate: 0.02 },
+  ];
+  const out: SeriesModel[] = [];
+  for (const f of fns) {
+    const dims = [dim('FunctionName', f.name)];
+    const deploy = (ctx: ModelContext, t: number) => (f.name === 'orders-api' ? effect(ctx.near(t), 'deploy-regression', t, f.name) : 0);
+    const errors = (ctx: ModelContext, t: number) => f.rate(ctx, t) * (f.errorRate + 0.09 * deploy(ctx, t));
+    const duration = (ctx: ModelContext, t: number) => f.duration * (1 + 0.25 * load(ctx, t) + 3.5 * deploy(ctx, t));
+    const id = (metricName: string): MetricId => ({ namespace: 'AWS/Lambda', metricName, dimensions: dims });
+    out.push(
+      { id: id('Invocations'), unit: 'Count', shape: 'value', level: f.rate, noise: 0.05, relativeNoise: true, integer: true, sparse: true, clamp: [0, Infinity] },
+      { id: id('Errors'), unit: 'Count', shape: 'value', level: (ctx, t) => (f.rate(ctx, t) > 0 ? errors(ctx, t) : NaN), noise: 0.35, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+      {
+        id: id('Throttles'),
+        unit: 'Count',
+        shape: 'value',
+        level: (ctx, t) => (f.rate(ctx, t) > 0 ? Math.max(0, f.rate(ctx, t) - 7_500) * 0.5 : NaN),
+        noise: 0,
+        integer: true,
+      },
+      { id: id('Duration'), unit: 'Milliseconds', shape: 'latency', level: duration, noise: 0.04, volume: f.rate, sigma: 0.38 },
+      {
+        id: id('ConcurrentExecutions'),
+        unit: 'Count',
+        shape: 'value',
+        level: (ctx, t) => (f.rate(ctx, t) > 0 ? (f.rate(ctx, t) * duration(ctx, t)) / 60_000 : NaN),
+        noise: 0.08,
+        relativeNoise: true,
+        integer: true,
+        clamp: [0, Infinity],
+      },
+    );
+  }
+  return out;
+}
+
+function albModels(): SeriesModel[] {
+  const dims = [dim('LoadBalancer', ALB)];
+  const id = (metricName: string): MetricId => ({ namespace: 'AWS/ApplicationELB', metricName, dimensions: dims });
+  const traffic = (ctx: ModelContext, t: number) => trafficAt(ctx.seed, t, ctx.near(t));
+  const deploy = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'deploy-regression', t);
+  const db = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t);
+  const errors5xx = (ctx: ModelContext, t: number) => traffic(ctx, t) * (0.0004 + 0.05 * deploy(ctx, t) + 0.01 * db(ctx, t));
+  return [
+    { id: id('RequestCount'), unit: 'Count', shape: 'value', level: traffic, noise: 0.03, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    {
+      id: id('TargetResponseTime'),
+      unit: 'Seconds',
+      shape: 'latency',
+      level: (ctx, t) => 0.042 * (1 + 0.5 * load(ctx, t)) * (1 + 4 * deploy(ctx, t) + 2.5 * db(ctx, t)),
+      noise: 0.05,
+      volume: traffic,
+      sigma: 0.55,
+    },
+    { id: id('HTTPCode_Target_5XX_Count'), unit: 'Count', shape: 'value', level: errors5xx, noise: 0.3, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    {
+      id: id('HTTPCode_Target_2XX_Count'),
+      unit: 'Count',
+      shape: 'value',
+      level: (ctx, t) => traffic(ctx, t) * 0.985 - errors5xx(ctx, t),
+      noise: 0.03,
+      relativeNoise: true,
+      integer: true,
+      clamp: [0, Infinity],
+    },
+    { id: id('HTTPCode_Target_4XX_Count'), unit: 'Count', shape: 'value', level: (ctx, t) => traffic(ctx, t) * 0.012, noise: 0.15, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    { id: id('ActiveConnectionCount'), unit: 'Count', shape: 'value', level: (ctx, t) => traffic(ctx, t) * 0.21, noise: 0.05, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+  ];
+}
+
+function dynamoModels(): SeriesModel[] {
+  const tables = [
+    { name: 'orders', read: 0.95, write: 0.22, provisionedRead: 250, provisionedWrite: 60 },
+    { name: 'sessions', read: 0.3, write: 0.12, provisionedRead: 100, provisionedWrite: 50 },
+  ];
+  const out: SeriesModel[] = [];
+  for (const tb of tables) {
+    const dims = [dim('TableName', tb.name)];
+    const id = (metricName: string): MetricId => ({ namespace: 'AWS/DynamoDB', metricName, dimensions: dims });
+    // Demand in capacity units per second; a surge on this table pushes it past provisioned capacity.
+    const demand = (ctx: ModelContext, t: number) => (tb.read * trafficAt(ctx.seed, t, ctx.near(t))) / 60 * (1 + 0.9 * effect(ctx.near(t), 'traffic-surge', t, tb.name));
+    const burst = tb.provisionedRead * 1.15;
+    out.push(
+      { id: id('ConsumedReadCapacityUnits'), unit: 'Count', shape: 'value', level: (ctx, t) => Math.min(demand(ctx, t), burst), noise: 0.04, relativeNoise: true, clamp: [0, Infinity] },
+      { id: id('ProvisionedReadCapacityUnits'), unit: 'Count', shape: 'value', level: () => tb.provisionedRead, noise: 0 },
+      {
+        id: id('ConsumedWriteCapacityUnits'),
+        unit: 'Count',
+        shape: 'value',
+        level: (ctx, t) => (tb.write * trafficAt(ctx.seed, t, ctx.near(t))) / 60,
+        noise: 0.05,
+        relativeNoise: true,
+        clamp: [0, Infinity],
+      },
+      { id: id('ProvisionedWriteCapacityUnits'), unit: 'Count', shape: 'value', level: () => tb.provisionedWrite, noise: 0 },
+      { id: id('ReadThrottleEvents'), unit: 'Count', shape: 'value', level: (ctx, t) => Math.max(0, demand(ctx, t) - burst) * 12, noise: 0.2, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    );
+  }
+  return out;
+}
+
+function rdsModels(): SeriesModel[] {
+  const dims = [dim('DBInstanceIdentifier', 'orders-db')];
+  const id = (metricName: string): MetricId => ({ namespace: 'AWS/RDS', metricName, dimensions: dims });
+  const slow = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t, 'orders-db');
+  return [
+    { id: id('CPUUtilization'), unit: 'Percent', shape: 'value', level: (ctx, t) => 12 + 48 * load(ctx, t) + 40 * slow(ctx, t), noise: 2, clamp: [0, 100] },
+    { id: id('DatabaseConnections'), unit: 'Count', shape: 'value', level: (ctx, t) => 18 + 70 * load(ctx, t) + 60 * slow(ctx, t), noise: 3, integer: true, clamp: [0, Infinity] },
+    { id: id('FreeableMemory'), unit: 'Bytes', shape: 'value', level: (ctx, t) => 6.2e9 - 1.4e9 * load(ctx, t), noise: 4e7, integer: true, clamp: [0, Infinity] },
+    { id: id('ReadLatency'), unit: 'Seconds', shape: 'value', level: (ctx, t) => 0.0016 * (1 + 0.8 * load(ctx, t)) * (1 + 9 * slow(ctx, t)), noise: 0.08, relativeNoise: true, clamp: [0, Infinity] },
+    { id: id('ReadIOPS'), unit: 'Count/Second', shape: 'value', level: (ctx, t) => 40 + 420 * load(ctx, t) * (1 + 2 * slow(ctx, t)), noise: 0.06, relativeNoise: true, clamp: [0, Infinity] },
+    { id: id('WriteIOPS'), unit: 'Count/Second', shape: 'value', level: (ctx, t) => 25 + 160 * load(ctx, t), noise: 0.06, relativeNoise: true, clamp: [0, Infinity] },
+  ];
+}
+
+/** Every simulated metric of the demo account. Resource ids do not depend on the seed; behaviour does. */
+export const SIMULATED_SERIES: readonly SeriesModel[] = [...ec2Models(), ...lambdaModels(), ...albModels(), ...dynamoModels(), ...rdsModels()];

@@ -1,0 +1,37 @@
+import { setupWorker } from 'msw/browser';
+import { type ClockSnapshot, DEFAULT_SEED, Engine } from '../engine/index.ts';
+import { createHandlers } from './handlers.ts';
+
+const STORAGE_KEY = 'watchtrail.engine';
+
+interface PersistedEngine {
+  clock: ClockSnapshot;
+  seed: number;
+  simulation: boolean;
+}
+
+function load(): PersistedEngine | undefined {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as PersistedEngine) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the embedded engine in this tab and the service worker that routes the SDK's requests to it.
+ * The clock (speed, pause, time), the seed and the simulation switch survive a reload.
+ */
+export async function startEmbeddedApi(): Promise<Engine> {
+  const saved = load();
+  const engine = new Engine({ wallClock: Date.now, seed: saved?.seed ?? DEFAULT_SEED, simulation: saved?.simulation ?? true, clock: saved?.clock });
+  const persist = () => {
+    const state: PersistedEngine = { clock: engine.clock.snapshot(), seed: engine.seed, simulation: engine.simulationEnabled };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  };
+  const worker = setupWorker(...createHandlers({ engine, onStateChange: persist }));
+  await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  setInterval(() => engine.tick(), 1000);
+  return engine;
+}

@@ -1,0 +1,14 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      environment: 'node',
+      include: ['src/**/*.test.{ts,tsx}'],
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results/vitest.json' },
+    },
+  }),
+);
