@@ -1,0 +1,22 @@
+// `npm run bench`: prints each figure the issues name beside its target. A benchmark, not a test.
+import { bundleSize, dashboardTimings, ensureBuild } from './browser-bench.ts';
+import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
+import { type Figure, print } from './figure.ts';
+
+const figures: Figure[] = [];
+const show = (fs: Figure | Figure[]) => {
+  for (const f of Array.isArray(fs) ? fs : [fs]) {
+    figures.push(f);
+    print(f);
+  }
+};
+
+console.log(`Watchtrail benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
+show(ingest());
+show(await getMetricData());
+show(chartPoints());
+ensureBuild();
+show(bundleSize());
+show(await dashboardTimings());
+const missed = figures.filter((f) => f.ok === false);
+console.log(`\n${figures.filter((f) => f.ok).length} figures on target, ${missed.length} missed.`);

@@ -1,0 +1,34 @@
+import { type Page, expect } from '@playwright/test';
+
+/** A fixed engine time for reproducible screens: a Thursday afternoon (UTC). */
+export const FIXED_NOW = Date.parse('2026-11-19T16:00:00Z');
+
+/** Calls a control endpoint from inside the page, so the embedded engine's service worker answers. */
+export async function control(page: Page, path: string, body?: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const res = await fetch(`/_watchtrail/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return res.json();
+    },
+    { path, body },
+  );
+}
+
+/** Opens the app on a fresh, paused engine at FIXED_NOW with the default seed. */
+export async function openFresh(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('group', { name: 'Engine clock' })).toBeVisible();
+  await control(page, 'reset', { seed: 42, simulation: true });
+  await control(page, 'clock', { now: FIXED_NOW, paused: true, speed: 1 });
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Engine clock' })).toBeVisible();
+}
+
+/** Waits until every time-series chart on the page has drawn points. */
+export async function expectChartsDrawn(page: Page, minimum: number): Promise<void> {
+  const charts = page.getByTestId('time-series-chart');
+  await expect.poll(async () => charts.count()).toBeGreaterThanOrEqual(minimum);
+  await expect
+    .poll(async () => (await charts.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))))).every((n) => n > 0))
+    .toBe(true);
+}
