@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and benchmarks may assert what they just arranged.
+    files: ['e2e/**', 'bench/**', '**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },

@@ -4,7 +4,7 @@ import { type Dimension, type DimensionFilter, type MetricId, matchesDimensionFi
 import { type Stat, needsDistribution, statValue } from './metrics/statistics.ts';
 import { MetricStore } from './metrics/store.ts';
 import { type StandardUnit, unitCode, unitFromCode } from './metrics/units.ts';
-import { SIMULATED_SERIES, type SeriesModel, modelContext } from './simulation/catalog.ts';
+import { SIMULATED_SERIES, type SeriesModel, TrafficCache, modelContext } from './simulation/catalog.ts';
 import { accumulateSimulated } from './simulation/synthetic-source.ts';
 import { type Incident, incidentsBetween } from './simulation/workload.ts';
 import { type EpochMs, HOUR_MS, MINUTE_MS, epochMs } from './time.ts';
@@ -83,6 +83,7 @@ export class Engine {
   private seedValue: number;
   private simulation: boolean;
   private readonly simulated = new Map<string, SeriesModel>();
+  private traffic = new TrafficCache();
 
   constructor(options: EngineOptions) {
     this.clock = new Clock(options.wallClock, options.clock);
@@ -148,6 +149,7 @@ export class Engine {
     if (options.seed !== undefined) this.seedValue = options.seed;
     if (options.simulation !== undefined) this.simulation = options.simulation;
     this.indexSimulation();
+    this.traffic = new TrafficCache();
     this.scheduler = this.makeScheduler();
   }
 
@@ -201,7 +203,7 @@ export class Engine {
     const key = metricKey(metric);
     const model = this.simulated.get(key);
     if (model && (unit === undefined || unit === model.unit)) {
-      const ctx = modelContext(this.seedValue, incidentsBetween(this.seedValue, startMs - HOUR_MS, endMs + HOUR_MS));
+      const ctx = modelContext(this.seedValue, incidentsBetween(this.seedValue, startMs - HOUR_MS, endMs + HOUR_MS), this.traffic);
       accumulateSimulated(model, ctx, table, this.clock.now());
       table.units.add(unitCode(model.unit));
     }

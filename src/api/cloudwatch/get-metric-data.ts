@@ -85,7 +85,7 @@ function readQuery(item: unknown, i: number): StatQuery {
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
  */
 export function getMetricData(input: Json, engine: Engine): Json {
-  const list = listAt(input, 'MetricDataQueries', 'MetricDataQueries', true)!;
+  const list = listAt(input, 'MetricDataQueries', 'MetricDataQueries', true);
   if (list.length === 0) throw invalidParameterValue('The collection MetricDataQueries must contain at least 1 query.');
   if (list.length > MAX_QUERIES) throw invalidParameterValue(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
   const startMs = timestampAt(input, 'StartTime', 'StartTime', true);

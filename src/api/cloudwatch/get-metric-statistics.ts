@@ -1,4 +1,4 @@
-import type { Engine, Stat } from '../../engine/index.ts';
+import type { BucketTable, Engine, StandardUnit, Stat } from '../../engine/index.ts';
 import { BASIC_STATS, parseStat, statValue, STANDARD_UNITS } from '../../engine/index.ts';
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from './errors.ts';
 import { type Json, dimensionsAt, listAt, metricNameAt, namespaceAt, periodAt, timestampAt, unitAt } from './input.ts';
@@ -53,23 +53,30 @@ export function getMetricStatistics(input: Json, engine: Engine): Json {
   const out: Json = { Label: metricName, Datapoints: [] };
   if (!periodAllowedForAge(period, start, now)) return out;
   const metric = { namespace, metricName, dimensions };
-  const table = engine.aggregate(metric, start, endMs, period * 1000, ext.length > 0, unit);
-  const unitOut = unit ?? (table.units.size === 1 ? STANDARD_UNITS[[...table.units][0]] : engine.unitOf(metric)) ?? 'None';
+  const aggregate = (u: StandardUnit | undefined) => engine.aggregate(metric, start, endMs, period * 1000, ext.length > 0, u);
+  const table = aggregate(unit);
+  // "Datapoints with different units are aggregated separately": without a Unit, one set of datapoints per unit.
+  const perUnit: [StandardUnit, BucketTable][] =
+    unit === undefined && table.units.size > 1
+      ? [...table.units].sort((a, b) => a - b).map((code) => [STANDARD_UNITS[code], aggregate(STANDARD_UNITS[code])])
+      : [[unit ?? (table.units.size === 1 ? STANDARD_UNITS[[...table.units][0]] : engine.unitOf(metric)) ?? 'None', table]];
   const datapoints: Json[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const c = table.count[i];
-    if (c === 0) continue;
-    const dp: Json = { Timestamp: (table.startMs + i * table.periodMs) / 1000, Unit: unitOut };
-    for (const s of basic) dp[s] = statValue({ kind: 'basic', name: s as 'Sum' }, c, table.sum[i], table.min[i], table.max[i], undefined);
-    if (ext.length) {
-      const es: Record<string, number> = {};
-      for (const [name, stat] of ext) {
-        const v = statValue(stat, c, table.sum[i], table.min[i], table.max[i], table.dist?.[i]);
-        if (v !== undefined) es[name] = v;
+  for (const [unitOut, t] of perUnit) {
+    for (let i = 0; i < t.length; i++) {
+      const c = t.count[i];
+      if (c === 0) continue;
+      const dp: Json = { Timestamp: (t.startMs + i * t.periodMs) / 1000, Unit: unitOut };
+      for (const s of basic) dp[s] = statValue({ kind: 'basic', name: s as 'Sum' }, c, t.sum[i], t.min[i], t.max[i], undefined);
+      if (ext.length) {
+        const es: Record<string, number> = {};
+        for (const [name, stat] of ext) {
+          const v = statValue(stat, c, t.sum[i], t.min[i], t.max[i], t.dist?.[i]);
+          if (v !== undefined) es[name] = v;
+        }
+        dp.ExtendedStatistics = es;
       }
-      dp.ExtendedStatistics = es;
+      datapoints.push(dp);
     }
-    datapoints.push(dp);
   }
   out.Datapoints = datapoints;
   return out;

@@ -24,6 +24,8 @@ export function objectAt(o: Json, key: string, path: string, required = false): 
   return v;
 }
 
+export function listAt(o: Json, key: string, path: string, required: true): unknown[];
+export function listAt(o: Json, key: string, path: string, required?: boolean): unknown[] | undefined;
 export function listAt(o: Json, key: string, path: string, required = false): unknown[] | undefined {
   const v = o[key];
   if (v === undefined || v === null) {

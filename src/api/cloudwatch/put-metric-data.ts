@@ -20,8 +20,8 @@ const LIMIT = 2 ** 360;
 
 function checkValue(v: number, path: string): number {
   if (!Number.isFinite(v)) throw invalidParameterValue(`The value ${v} for parameter ${path} is invalid: NaN and Infinity are not accepted.`);
-  if (Math.abs(v) > LIMIT || (v !== 0 && Math.abs(v) < 2 ** -260)) {
-    throw invalidParameterValue(`The value ${v} for parameter ${path} is out of range: values must be within -2^360 to 2^360 (or 0).`);
+  if (Math.abs(v) > LIMIT) {
+    throw invalidParameterValue(`The value ${v} for parameter ${path} is out of range: values must be within -2^360 to 2^360.`);
   }
   return v;
 }
@@ -35,7 +35,7 @@ export function putMetricData(input: Json, engine: Engine): Json {
   if (namespace.startsWith('AWS/')) throw invalidParameterValue(`The value ${namespace} for parameter Namespace is invalid: namespaces starting with AWS/ are reserved for AWS services.`);
   const entity = listAt(input, 'EntityMetricData', 'EntityMetricData') ?? [];
   if (entity.length > 0) throw invalidParameterValue('The parameter EntityMetricData is not supported by this endpoint; send MetricData.');
-  const list = listAt(input, 'MetricData', 'MetricData', true)!;
+  const list = listAt(input, 'MetricData', 'MetricData', true);
   if (list.length === 0) throw missingParameter('MetricData');
   if (list.length > MAX_DATUMS) throw invalidParameterValue(`The collection MetricData must not have a size greater than ${MAX_DATUMS}.`);
   const now = engine.now();

@@ -7,6 +7,8 @@ import { type Component, type Distribution, emptyDistribution } from './statisti
  */
 export class BucketTable {
   readonly startMs: number;
+  /** The query's end, exclusive: the last period may be cut short, and datapoints at or after it do not count. */
+  readonly endMs: number;
   readonly periodMs: number;
   readonly length: number;
   readonly count: Float64Array;
@@ -19,6 +21,7 @@ export class BucketTable {
 
   constructor(startMs: number, endMs: number, periodMs: number, withDistribution: boolean) {
     this.startMs = startMs;
+    this.endMs = endMs;
     this.periodMs = periodMs;
     this.length = Math.max(0, Math.ceil((endMs - startMs) / periodMs));
     this.count = new Float64Array(this.length);
@@ -28,21 +31,15 @@ export class BucketTable {
     this.dist = withDistribution ? new Array<Distribution | undefined>(this.length) : undefined;
   }
 
-  get endMs(): number {
-    return this.startMs + this.length * this.periodMs;
-  }
-
   /** The slot of a timestamp, or -1 outside [start, end). */
   indexOf(tMs: number): number {
-    if (tMs < this.startMs) return -1;
+    if (tMs < this.startMs || tMs >= this.endMs) return -1;
     const i = Math.floor((tMs - this.startMs) / this.periodMs);
     return i < this.length ? i : -1;
   }
 
-  private distAt(i: number): Distribution {
-    const d = this.dist![i];
-    if (d) return d;
-    return (this.dist![i] = emptyDistribution());
+  private distAt(dist: (Distribution | undefined)[], i: number): Distribution {
+    return (dist[i] ??= emptyDistribution());
   }
 
   /** A value observed `weight` times. */
@@ -52,7 +49,7 @@ export class BucketTable {
     if (value < this.min[i]) this.min[i] = value;
     if (value > this.max[i]) this.max[i] = value;
     if (this.dist) {
-      const d = this.distAt(i);
+      const d = this.distAt(this.dist, i);
       d.values.push(value);
       d.weights.push(weight);
     }
@@ -68,7 +65,7 @@ export class BucketTable {
     this.sum[i] += sum;
     if (min < this.min[i]) this.min[i] = min;
     if (max > this.max[i]) this.max[i] = max;
-    if (this.dist) this.distAt(i).exact = false;
+    if (this.dist) this.distAt(this.dist, i).exact = false;
   }
 
   /** Many simulated samples described by a distribution. */
@@ -77,6 +74,6 @@ export class BucketTable {
     this.sum[i] += sum;
     if (min < this.min[i]) this.min[i] = min;
     if (max > this.max[i]) this.max[i] = max;
-    if (this.dist) this.distAt(i).components.push(c);
+    if (this.dist) this.distAt(this.dist, i).components.push(c);
   }
 }

@@ -211,23 +211,34 @@ function boundValue(b: StatBound | undefined, d: Distribution, count: number, mi
   return percentile(d, count, min, max, b.value);
 }
 
-/** TM, TC, TS, WM, PR: lower bound exclusive, upper bound inclusive, as CloudWatch documents. */
+/**
+ * TM, TC, TS, WM, PR. Value bounds: lower exclusive, upper inclusive, as CloudWatch documents.
+ * Percent bounds trim by rank ("removing the lowest 2 % and the highest 2 % of data points"): tied
+ * values at a boundary are split by weight, so a constant metric keeps its trimmed mean and IQM.
+ * WM clamps what lies beyond a bound to the bound's value (the percentile, for a percent bound).
+ */
 function trimmed(stat: Extract<Stat, { kind: 'trimmed' }>, d: Distribution, count: number, min: number, max: number): number | undefined {
-  const lo = boundValue(stat.low, d, count, min, max, 'low');
-  const hi = boundValue(stat.high, d, count, min, max, 'high');
   const { v, w } = weightedValues(d, min, max);
+  let allW = 0;
+  for (let i = 0; i < w.length; i++) allW += w[i];
+  if (!(allW > 0)) return undefined;
+  const rankLo = stat.low?.percent ? (stat.low.value / 100) * allW : 0;
+  const rankHi = stat.high?.percent ? (stat.high.value / 100) * allW : allW;
+  const lo = stat.low && !stat.low.percent ? stat.low.value : -Infinity;
+  const hi = stat.high && !stat.high.percent ? stat.high.value : Infinity;
+  const clampLo = boundValue(stat.low, d, count, min, max, 'low');
+  const clampHi = boundValue(stat.high, d, count, min, max, 'high');
   let keptW = 0;
   let keptSum = 0;
-  let allW = 0;
   let winsorSum = 0;
+  let acc = 0;
   for (let i = 0; i < v.length; i++) {
-    allW += w[i];
-    const inside = v[i] > lo && v[i] <= hi;
-    if (inside) {
-      keptW += w[i];
-      keptSum += v[i] * w[i];
-    }
-    winsorSum += Math.min(Math.max(v[i], lo === -Infinity ? v[i] : lo), hi) * w[i];
+    const from = acc;
+    acc += w[i];
+    const share = v[i] > lo && v[i] <= hi ? Math.max(0, Math.min(acc, rankHi) - Math.max(from, rankLo)) : 0;
+    keptW += share;
+    keptSum += v[i] * share;
+    winsorSum += Math.min(Math.max(v[i], clampLo), clampHi) * w[i];
   }
   switch (stat.fn) {
     case 'TM':
@@ -237,9 +248,9 @@ function trimmed(stat: Extract<Stat, { kind: 'trimmed' }>, d: Distribution, coun
     case 'TS':
       return keptW > 0 ? (keptSum / keptW) * (keptW / allW) * count : 0;
     case 'WM':
-      return allW > 0 ? winsorSum / allW : undefined;
+      return winsorSum / allW;
     case 'PR':
-      return allW > 0 ? (keptW / allW) * 100 : undefined;
+      return (keptW / allW) * 100;
   }
 }
 
@@ -267,7 +278,8 @@ export function statValue(
         return max;
     }
   }
-  if (!dist || !dist.exact) return undefined;
+  // Percentiles need the raw values, and "are not available ... when any of the metric values are negative".
+  if (!dist || !dist.exact || min < 0) return undefined;
   if (stat.kind === 'percentile') return percentile(dist, count, min, max, stat.p);
   return trimmed(stat, dist, count, min, max);
 }

@@ -36,5 +36,5 @@ const UNIT_CODE = new Map<string, number>(STANDARD_UNITS.map((u, i) => [u, i]));
 export const isStandardUnit = (u: string): u is StandardUnit => UNIT_CODE.has(u);
 
 /** Units are stored as one byte per datapoint. */
-export const unitCode = (u: StandardUnit): number => UNIT_CODE.get(u) ?? UNIT_CODE.get('None')!;
+export const unitCode = (u: StandardUnit): number => UNIT_CODE.get(u) ?? STANDARD_UNITS.length - 1;
 export const unitFromCode = (c: number): StandardUnit => STANDARD_UNITS[c] ?? 'None';

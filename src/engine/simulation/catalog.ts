@@ -8,10 +8,39 @@ export interface ModelContext {
   seed: number;
   /** The incidents that may be active at t (a handful at most). */
   near: (tMs: number) => readonly Incident[];
+  /** Requests per minute at t (memoized: a sample asks for it several times). */
+  traffic: (tMs: number) => number;
+}
+
+/**
+ * Traffic drives most simulated metrics: computed once per minute of a UTC day and shared by every
+ * series and query of one seed (a bounded cache of recent days).
+ */
+export class TrafficCache {
+  private readonly days = new Map<number, Float64Array>();
+  private readonly maxDays: number;
+
+  constructor(maxDays = 64) {
+    this.maxDays = maxDays;
+  }
+
+  day(seed: number, day: number, near: (t: number) => readonly Incident[]): Float64Array {
+    let values = this.days.get(day);
+    if (values) return values;
+    values = new Float64Array(1440);
+    const start = day * DAY_MS;
+    for (let m = 0; m < 1440; m++) {
+      const t = start + m * 60_000;
+      values[m] = trafficAt(seed, t, near(t));
+    }
+    if (this.days.size >= this.maxDays) this.days.delete(this.days.keys().next().value as number);
+    this.days.set(day, values);
+    return values;
+  }
 }
 
 /** Indexes incidents by UTC day, so a sample looks at the few incidents of its own day. */
-export function modelContext(seed: number, incidents: readonly Incident[]): ModelContext {
+export function modelContext(seed: number, incidents: readonly Incident[], cache?: TrafficCache): ModelContext {
   const byDay = new Map<number, Incident[]>();
   for (const inc of incidents) {
     for (let d = Math.floor(inc.startMs / DAY_MS); d <= Math.floor((inc.endMs - 1) / DAY_MS); d++) {
@@ -21,7 +50,22 @@ export function modelContext(seed: number, incidents: readonly Incident[]): Mode
     }
   }
   const none: Incident[] = [];
-  return { seed, near: (t) => byDay.get(Math.floor(t / DAY_MS)) ?? none };
+  const day = DAY_MS;
+  const near = (t: number) => byDay.get(Math.floor(t / day)) ?? none;
+  let lastT = NaN;
+  let lastTraffic = 0;
+  const traffic = (t: number) => {
+    if (t !== lastT) {
+      lastT = t;
+      const minute = t / 60_000;
+      if (cache && Number.isInteger(minute)) {
+        const d = Math.floor(t / day);
+        lastTraffic = cache.day(seed, d, near)[minute - d * 1440];
+      } else lastTraffic = trafficAt(seed, t, near(t));
+    }
+    return lastTraffic;
+  };
+  return { seed, near, traffic };
 }
 
 /**
@@ -47,8 +91,12 @@ export interface SeriesModel {
 }
 
 const dim = (name: string, value: string) => ({ name, value });
-const load = (ctx: ModelContext, t: number) => trafficAt(ctx.seed, t, ctx.near(t)) / PEAK_TRAFFIC;
-const hourOf = (t: number) => (((t % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
+const load = (ctx: ModelContext, t: number) => ctx.traffic(t) / PEAK;
+// Local copies: hot loops read them per sample.
+const DAY = DAY_MS;
+const HOUR = HOUR_MS;
+const PEAK = PEAK_TRAFFIC;
+const hourOf = (t: number) => (((t % DAY) + DAY) % DAY) / HOUR;
 
 export const ALB = 'app/web-alb/50dc6c495c0c9188';
 export const ASG = 'web-asg';
@@ -75,7 +123,7 @@ function ec2Models(): SeriesModel[] {
         id: { namespace: 'AWS/EC2', metricName: 'NetworkIn', dimensions: dims },
         unit: 'Bytes',
         shape: 'value',
-        level: (ctx, t) => (web ? share * trafficAt(ctx.seed, t, ctx.near(t)) * 2_150 : cpu(ctx, t) * 420_000),
+        level: (ctx, t) => (web ? share * ctx.traffic(t) * 2_150 : cpu(ctx, t) * 420_000),
         noise: 0.06,
         relativeNoise: true,
         integer: true,
@@ -85,7 +133,7 @@ function ec2Models(): SeriesModel[] {
         id: { namespace: 'AWS/EC2', metricName: 'NetworkOut', dimensions: dims },
         unit: 'Bytes',
         shape: 'value',
-        level: (ctx, t) => (web ? share * trafficAt(ctx.seed, t, ctx.near(t)) * 31_500 : cpu(ctx, t) * 95_000),
+        level: (ctx, t) => (web ? share * ctx.traffic(t) * 31_500 : cpu(ctx, t) * 95_000),
         noise: 0.06,
         relativeNoise: true,
         integer: true,
@@ -107,8 +155,8 @@ function ec2Models(): SeriesModel[] {
 
 function lambdaModels(): SeriesModel[] {
   const fns: { name: string; rate: (ctx: ModelContext, t: number) => number; duration: number; errorRate: number }[] = [
-    { name: 'orders-api', rate: (ctx, t) => 0.4 * trafficAt(ctx.seed, t, ctx.near(t)), duration: 118, errorRate: 0.0012 },
-    { name: 'image-resize', rate: (ctx, t) => 0.045 * trafficAt(ctx.seed, t, ctx.near(t)), duration: 640, errorRate: 0.004 },
+    { name: 'orders-api', rate: (ctx, t) => 0.4 * ctx.traffic(t), duration: 118, errorRate: 0.0012 },
+    { name: 'image-resize', rate: (ctx, t) => 0.045 * ctx.traffic(t), duration: 640, errorRate: 0.004 },
     { name: 'nightly-report', rate: (_ctx, t) => (hourOf(t) >= 2 && hourOf(t) < 2.25 ? 6 : 0), duration: 41_000, errorRate: 0.02 },
   ];
   const out: SeriesModel[] = [];
@@ -148,7 +196,7 @@ function lambdaModels(): SeriesModel[] {
 function albModels(): SeriesModel[] {
   const dims = [dim('LoadBalancer', ALB)];
   const id = (metricName: string): MetricId => ({ namespace: 'AWS/ApplicationELB', metricName, dimensions: dims });
-  const traffic = (ctx: ModelContext, t: number) => trafficAt(ctx.seed, t, ctx.near(t));
+  const traffic = (ctx: ModelContext, t: number) => ctx.traffic(t);
   const deploy = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'deploy-regression', t);
   const db = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t);
   const errors5xx = (ctx: ModelContext, t: number) => traffic(ctx, t) * (0.0004 + 0.05 * deploy(ctx, t) + 0.01 * db(ctx, t));
@@ -189,7 +237,7 @@ function dynamoModels(): SeriesModel[] {
     const dims = [dim('TableName', tb.name)];
     const id = (metricName: string): MetricId => ({ namespace: 'AWS/DynamoDB', metricName, dimensions: dims });
     // Demand in capacity units per second; a surge on this table pushes it past provisioned capacity.
-    const demand = (ctx: ModelContext, t: number) => (tb.read * trafficAt(ctx.seed, t, ctx.near(t))) / 60 * (1 + 0.9 * effect(ctx.near(t), 'traffic-surge', t, tb.name));
+    const demand = (ctx: ModelContext, t: number) => (tb.read * ctx.traffic(t)) / 60 * (1 + 0.9 * effect(ctx.near(t), 'traffic-surge', t, tb.name));
     const burst = tb.provisionedRead * 1.15;
     out.push(
       { id: id('ConsumedReadCapacityUnits'), unit: 'Count', shape: 'value', level: (ctx, t) => Math.min(demand(ctx, t), burst), noise: 0.04, relativeNoise: true, clamp: [0, Infinity] },
@@ -198,7 +246,7 @@ function dynamoModels(): SeriesModel[] {
         id: id('ConsumedWriteCapacityUnits'),
         unit: 'Count',
         shape: 'value',
-        level: (ctx, t) => (tb.write * trafficAt(ctx.seed, t, ctx.near(t))) / 60,
+        level: (ctx, t) => (tb.write * ctx.traffic(t)) / 60,
         noise: 0.05,
         relativeNoise: true,
         clamp: [0, Infinity],

@@ -14,8 +14,9 @@ import { gaussian, streamId } from './random.ts';
 export function accumulateSimulated(model: SeriesModel, ctx: ModelContext, table: BucketTable, nowMs: number): void {
   const stream = streamId(metricKey(model.id));
   const start = table.startMs;
-  const end = Math.min(table.endMs, Math.floor(nowMs / MINUTE_MS) * MINUTE_MS);
-  const hourTier = Math.floor((nowMs - RETENTION_MS) / HOUR_MS) * HOUR_MS;
+  const end = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
+  // Rounded up: an hourly datapoint older than the 15-month retention no longer exists.
+  const hourTier = Math.ceil((nowMs - RETENTION_MS) / HOUR_MS) * HOUR_MS;
   const fiveMinTier = Math.floor((nowMs - 63 * DAY_MS) / HOUR_MS) * HOUR_MS;
   const minuteTier = Math.floor((nowMs - 15 * DAY_MS) / (5 * MINUTE_MS)) * 5 * MINUTE_MS;
   const segments: [number, number, number][] = [
@@ -24,9 +25,10 @@ export function accumulateSimulated(model: SeriesModel, ctx: ModelContext, table
     [minuteTier, end, MINUTE_MS],
   ];
   for (const [segStart, segEnd, step] of segments) {
+    // A datapoint is stamped with its period's start: it counts when that stamp is in [start, end).
     const from = Math.max(segStart, Math.ceil(start / step) * step);
-    const to = Math.min(segEnd, end);
-    for (let t = from; t + step <= to || (step === MINUTE_MS && t < to); t += step) {
+    const to = Math.min(segEnd, table.endMs);
+    for (let t = from; t < to; t += step) {
       const i = table.indexOf(t);
       if (i < 0) continue;
       if (step === MINUTE_MS) addMinute(model, ctx, table, i, t, stream);
@@ -35,13 +37,15 @@ export function accumulateSimulated(model: SeriesModel, ctx: ModelContext, table
   }
 }
 
+const MINUTE = MINUTE_MS;
+
 function finish(model: SeriesModel, v: number): number {
   if (model.clamp) v = Math.min(model.clamp[1], Math.max(model.clamp[0], v));
   return model.integer ? Math.round(v) : Math.round(v * 1e4) / 1e4;
 }
 
 function addMinute(model: SeriesModel, ctx: ModelContext, table: BucketTable, i: number, t: number, stream: number): void {
-  const minute = t / MINUTE_MS;
+  const minute = t / MINUTE;
   const level = model.level(ctx, t);
   if (Number.isNaN(level)) return;
   if (model.shape === 'value') {
@@ -51,18 +55,18 @@ function addMinute(model: SeriesModel, ctx: ModelContext, table: BucketTable, i:
     table.addValue(i, v, 1);
     return;
   }
-  const n = Math.round(model.volume!(ctx, t) * (1 + 0.03 * gaussian(ctx.seed, stream ^ 1, minute)));
+  const n = Math.round((model.volume?.(ctx, t) ?? 0) * (1 + 0.03 * gaussian(ctx.seed, stream ^ 1, minute)));
   if (n <= 0) return;
   const median = level * Math.exp(model.noise * gaussian(ctx.seed, stream, minute));
   addLatency(model, table, i, n, median);
 }
 
 function addAggregate(model: SeriesModel, ctx: ModelContext, table: BucketTable, i: number, t: number, step: number, stream: number): void {
-  const minutes = step / MINUTE_MS;
+  const minutes = step / MINUTE;
   const mid = model.level(ctx, t + step / 2);
   if (Number.isNaN(mid)) return;
   if (model.shape === 'latency') {
-    const n = Math.round(model.volume!(ctx, t + step / 2) * minutes);
+    const n = Math.round((model.volume?.(ctx, t + step / 2) ?? 0) * minutes);
     if (n > 0) addLatency(model, table, i, n, mid);
     return;
   }

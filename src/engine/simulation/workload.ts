@@ -21,6 +21,7 @@ export interface Incident {
 
 /** Requests per minute at the busiest hour of an ordinary weekday. */
 export const PEAK_TRAFFIC = 12_000;
+const PEAK = PEAK_TRAFFIC;
 
 const TRAFFIC_STREAM = streamId('traffic');
 const INCIDENT_STREAM = streamId('incidents');
@@ -32,23 +33,31 @@ export const BATCH_INSTANCE = 'i-0a1b2c3d4e5f60004';
  * The workload: requests per minute reaching the web tier at time t. Daily curve (quiet at 03:00
  * UTC, busiest at 15:00), weekends at 62 %, a yearly swell, slow drift, and traffic surges.
  */
+const DAY = DAY_MS;
+const HOUR = HOUR_MS;
+const HALF_HOUR = 30 * MINUTE_MS;
+const YEAR = 365.25 * DAY_MS;
+
 export function trafficAt(seed: number, tMs: number, incidents: readonly Incident[]): number {
-  const hour = ((tMs % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS;
+  const hour = (((tMs % DAY) + DAY) % DAY) / HOUR;
   const daily = 0.28 + 0.72 * Math.pow(0.5 - 0.5 * Math.cos((2 * Math.PI * (hour - 3)) / 24), 1.4);
-  const dow = (Math.floor(tMs / DAY_MS) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  const dow = (Math.floor(tMs / DAY) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
   const weekly = dow === 0 || dow === 6 ? 0.62 : 1;
-  const yearly = 1 + 0.08 * Math.sin((2 * Math.PI * tMs) / (365.25 * DAY_MS));
-  const drift = 1 + 0.07 * valueNoise(seed, TRAFFIC_STREAM, tMs / (30 * MINUTE_MS));
+  const yearly = 1 + 0.08 * Math.sin((2 * Math.PI * tMs) / YEAR);
+  const drift = 1 + 0.07 * valueNoise(seed, TRAFFIC_STREAM, tMs / HALF_HOUR);
   let surge = 1;
   for (const inc of incidents) if (inc.kind === 'traffic-surge') surge += inc.severity * 1.6 * intensity(inc, tMs);
-  return PEAK_TRAFFIC * daily * weekly * yearly * drift * surge;
+  return PEAK * daily * weekly * yearly * drift * surge;
 }
+
+const RAMP_UP = 3 * MINUTE_MS;
+const RAMP_DOWN = 5 * MINUTE_MS;
 
 /** 0 outside the incident, ramping up over 3 minutes and down over the last 5. */
 export function intensity(inc: Incident, tMs: number): number {
   if (tMs < inc.startMs || tMs >= inc.endMs) return 0;
-  const up = Math.min(1, (tMs - inc.startMs) / (3 * MINUTE_MS));
-  const down = Math.min(1, (inc.endMs - tMs) / (5 * MINUTE_MS));
+  const up = Math.min(1, (tMs - inc.startMs) / RAMP_UP);
+  const down = Math.min(1, (inc.endMs - tMs) / RAMP_DOWN);
   return Math.min(up, down);
 }
 

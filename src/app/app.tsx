@@ -1,0 +1,38 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { DashboardPage } from '../features/dashboards/components/dashboard-page.tsx';
+import { MetricsExplorerPage } from '../features/metrics/components/metrics-explorer-page.tsx';
+import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+import { queryClient } from '../lib/query-client.ts';
+import { Header } from './header.tsx';
+import { navigate, useRoute } from './router.ts';
+
+function Page() {
+  const route = useRoute();
+  return (
+    <div className="min-h-screen">
+      <Header route={route} />
+      <main className="p-4">
+        {route === 'dashboard' && <DashboardPage />}
+        {route === 'metrics' && <MetricsExplorerPage />}
+        {route === 'settings' && <SettingsPage />}
+        {route === undefined && (
+          <div className="text-sm">
+            <p>There is no page at {location.pathname}.</p>
+            <button type="button" className="text-blue-700 underline" onClick={() => navigate('/')}>
+              Go to the dashboard
+            </button>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** The app: providers and the shell. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Page />
+    </QueryClientProvider>
+  );
+}

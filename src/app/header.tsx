@@ -1,0 +1,77 @@
+import { RefreshPicker } from '../components/refresh-picker.tsx';
+import { TimeRangePicker } from '../components/time-range-picker.tsx';
+import { ClockControls } from '../features/settings/components/clock-controls.tsx';
+import { useEngineNow } from '../lib/engine-clock.ts';
+import { RANGE_CHANGE_MARK, mark } from '../lib/perf-marks.ts';
+import { useTimeState } from '../lib/time-state.ts';
+import { useResolvedRange } from '../lib/use-resolved-range.ts';
+import { ROUTES, type RouteId, navigate } from './router.ts';
+
+/** Props of {@link Header}. */
+export interface HeaderProps {
+  /** The page shown, to highlight its link. */
+  route: RouteId | undefined;
+}
+
+/** The shell's header: navigation, the engine clock, the time range and auto refresh shared by all pages. */
+export function Header({ route }: HeaderProps) {
+  const { range, refresh, urlError, setRange, setRefresh } = useTimeState();
+  const { now } = useEngineNow(5_000);
+  const resolved = useResolvedRange();
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+        <a
+          href="/"
+          className="text-base font-bold tracking-tight text-slate-900"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          Watch<span className="text-blue-600">trail</span>
+        </a>
+        <nav aria-label="Main" className="flex gap-1">
+          {ROUTES.map((r) => (
+            <a
+              key={r.id}
+              href={r.path}
+              aria-current={route === r.id ? 'page' : undefined}
+              className={`rounded px-2 py-1 text-sm ${route === r.id ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(r.path);
+              }}
+            >
+              {r.label}
+            </a>
+          ))}
+        </nav>
+        <div className="ml-auto">
+          <ClockControls />
+        </div>
+      </div>
+      {route !== 'settings' && (
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 px-4 py-2">
+          <TimeRangePicker
+            value={range}
+            nowMs={now}
+            onChange={(r) => {
+              mark(RANGE_CHANGE_MARK);
+              setRange(r);
+            }}
+          />
+          <RefreshPicker value={refresh} onChange={setRefresh} />
+          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100" aria-label="Refresh now" onClick={resolved.refresh}>
+            ↻
+          </button>
+          {urlError && (
+            <span role="alert" className="text-xs text-amber-700">
+              {urlError}
+            </span>
+          )}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,262 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SeriesData } from '../../lib/series';
+import { click, getByRole, mouse, mouseLeave, render, stubResizeObserver } from '../test-render';
+import type { Rendered } from '../test-render';
+import { TimeSeriesChart } from './time-series-chart';
+
+const CHART_WIDTH = 480;
+// Matches the chart's margins: 64 px of y axis on the left, 16 px on the right.
+const PLOT_LEFT = 64;
+const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - 16;
+const MIN = 60_000;
+const START = Date.parse('2026-11-21T00:00:00Z');
+
+function minuteSeries(id: string, minutes: number, value: (i: number) => number): SeriesData {
+  const timestamps = Array.from({ length: minutes }, (_, i) => START + i * MIN);
+  return { id, label: `Series ${id}`, unit: 'Count', timestamps, values: timestamps.map((_, i) => value(i)) };
+}
+
+let restore: () => void;
+let rendered: Rendered | undefined;
+beforeEach(() => {
+  restore = stubResizeObserver(CHART_WIDTH);
+});
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+  restore();
+});
+
+function chartRoot(container: HTMLElement): HTMLElement {
+  return container.querySelector('[data-testid="time-series-chart"]') as HTMLElement;
+}
+
+/** Points of the path's `d` attribute ("M x,y L x,y …"), split at every move (a gap). */
+function pathSegments(path: Element): number[][] {
+  const d = path.getAttribute('d') ?? '';
+  return d
+    .split('M')
+    .filter(Boolean)
+    .map((segment) => segment.split('L').map((point) => Number(point.split(',')[0])));
+}
+
+describe('TimeSeriesChart', () => {
+  it('draws one path per series with data, and reports the plot width', () => {
+    const onWidthChange = vi.fn();
+    const series = [minuteSeries('a', 60, (i) => i), minuteSeries('b', 60, (i) => 60 - i)];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+        onWidthChange={onWidthChange}
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    const paths = root.querySelectorAll('path.recharts-curve');
+    expect(paths).toHaveLength(2);
+    expect(paths[0].getAttribute('stroke')).toBe('#1f77b4');
+    expect(root.dataset.points).toBe('120');
+    expect(root.dataset.seriesCount).toBe('2');
+    expect(onWidthChange).toHaveBeenLastCalledWith(PLOT_WIDTH);
+    // The x domain is the requested range: the first point sits at the plot's left edge.
+    expect(pathSegments(paths[0])[0][0]).toBeCloseTo(PLOT_LEFT, 0);
+    expect(pathSegments(paths[0])[0].at(-1)).toBeCloseTo(PLOT_LEFT + PLOT_WIDTH, 0);
+  });
+
+  it('never draws more than four points per pixel column', () => {
+    const points = 20_000;
+    const series = [
+      minuteSeries('a', points, (i) => Math.sin(i / 37) * 100 + (i === 12_345 ? 10_000 : 0)),
+      minuteSeries('b', points, (i) => Math.cos(i / 91) * 50),
+    ];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + (points - 1) * MIN}
+        height={200}
+        variant="line"
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    const drawn = Number(root.dataset.points);
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(2 * 4 * PLOT_WIDTH);
+
+    for (const path of root.querySelectorAll('path.recharts-curve')) {
+      const perColumn = new Map<number, number>();
+      for (const segment of pathSegments(path)) {
+        for (const x of segment) {
+          const column = Math.min(PLOT_WIDTH - 1, Math.floor(x - PLOT_LEFT));
+          perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
+        }
+      }
+      expect(Math.max(...perColumn.values())).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('breaks the line where data is missing', () => {
+    const full = minuteSeries('a', 60, () => 5);
+    const withGap: SeriesData = {
+      ...full,
+      timestamps: full.timestamps.filter((_, i) => i < 20 || i >= 40),
+      values: full.values.filter((_, i) => i < 20 || i >= 40),
+    };
+    rendered = render(
+      <TimeSeriesChart
+        series={[withGap]}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+      />,
+    );
+    const path = chartRoot(rendered.container).querySelector('path.recharts-curve') as Element;
+    expect(pathSegments(path)).toHaveLength(2);
+  });
+
+  it('stacks areas', () => {
+    const series = [minuteSeries('a', 30, () => 1), minuteSeries('b', 30, () => 2)];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 29 * MIN}
+        height={200}
+        variant="stacked-area"
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    expect(root.querySelectorAll('.recharts-area-area')).toHaveLength(2);
+    expect(root.dataset.points).toBe('60');
+  });
+
+  it('breaks stacked areas where data is missing', () => {
+    const keep = (i: number) => i < 10 || i >= 20;
+    const series = [minuteSeries('a', 30, () => 1), minuteSeries('b', 30, () => 2)].map((s) => ({
+      ...s,
+      timestamps: s.timestamps.filter((_, i) => keep(i)),
+      values: s.values.filter((_, i) => keep(i)),
+    }));
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 29 * MIN}
+        height={200}
+        variant="stacked-area"
+      />,
+    );
+    for (const curve of chartRoot(rendered.container).querySelectorAll('.recharts-area-curve')) {
+      expect(pathSegments(curve)).toHaveLength(2);
+    }
+  });
+
+  it.each<[string, SeriesData[], string | undefined, string]>([
+    ['no series', [], undefined, 'No data for this time range'],
+    ['no points in the range', [minuteSeries('a', 10, () => 1)], 'Nothing to show', 'Nothing to show'],
+  ])('shows an empty state with %s', (_name, series, emptyText, expected) => {
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START + DAY_OFFSET}
+        endMs={START + DAY_OFFSET + 60 * MIN}
+        height={200}
+        variant="line"
+        emptyText={emptyText}
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    expect(root.textContent).toContain(expected);
+    expect(root.querySelector('svg.recharts-surface')).toBeNull();
+    expect(root.dataset.points).toBe('0');
+  });
+
+  it('hides and shows a series from the legend', () => {
+    const series = [minuteSeries('a', 60, (i) => i), minuteSeries('b', 60, () => 3)];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    const legendItem = getByRole(root, 'button', 'Series b');
+    expect(legendItem.getAttribute('aria-pressed')).toBe('true');
+
+    click(legendItem);
+    expect(legendItem.getAttribute('aria-pressed')).toBe('false');
+    expect(root.querySelectorAll('path.recharts-curve')).toHaveLength(1);
+    expect(root.dataset.seriesCount).toBe('1');
+    expect(root.dataset.points).toBe('60');
+
+    click(legendItem);
+    expect(root.querySelectorAll('path.recharts-curve')).toHaveLength(2);
+  });
+
+  it('shows the exact time and values under the cursor', () => {
+    const series = [minuteSeries('a', 60, (i) => i * 1000)];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+      />,
+    );
+    const plot = chartRoot(rendered.container).firstElementChild as HTMLElement;
+    // Minute 30 of 59 sits 30/59 of the way across the plot.
+    mouse(plot, 'mousemove', PLOT_LEFT + (30 / 59) * PLOT_WIDTH);
+    const tooltip = getByRole(rendered.container, 'tooltip');
+    expect(tooltip.textContent).toContain('2026-11-21 00:30:00 UTC');
+    expect(tooltip.textContent).toContain('Series a');
+    expect(tooltip.textContent).toContain('30K');
+
+    mouseLeave(plot);
+    expect(rendered.container.querySelector('[role="tooltip"]')).toBeNull();
+  });
+
+  it('zooms to the range dragged across the plot', () => {
+    const onZoom = vi.fn();
+    const series = [minuteSeries('a', 60, (i) => i)];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 60 * MIN}
+        height={200}
+        variant="line"
+        onZoom={onZoom}
+      />,
+    );
+    const plot = chartRoot(rendered.container).firstElementChild as HTMLElement;
+    const xAt = (minute: number) => PLOT_LEFT + (minute / 60) * PLOT_WIDTH;
+
+    // Right to left: the range still comes out ordered.
+    mouse(plot, 'mousedown', xAt(45));
+    mouse(plot, 'mousemove', xAt(15));
+    expect(plot.querySelector('.recharts-reference-area')).not.toBeNull();
+    mouse(plot, 'mouseup', xAt(15));
+    expect(onZoom).toHaveBeenCalledTimes(1);
+    const [from, to] = onZoom.mock.calls[0] as [number, number];
+    expect(from).toBeCloseTo(START + 15 * MIN, -3);
+    expect(to).toBeCloseTo(START + 45 * MIN, -3);
+    expect(plot.querySelector('.recharts-reference-area')).toBeNull();
+
+    // A click or a tiny drag is not a zoom.
+    mouse(plot, 'mousedown', xAt(20));
+    mouse(plot, 'mousemove', xAt(20) + 3);
+    mouse(plot, 'mouseup', xAt(20) + 3);
+    expect(onZoom).toHaveBeenCalledTimes(1);
+  });
+});
+
+const DAY_OFFSET = 2 * 24 * 60 * MIN;

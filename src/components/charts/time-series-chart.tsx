@@ -1,0 +1,325 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, XAxis, YAxis } from 'recharts';
+import { reduceSeries, stackSeries } from '../../lib/chart-rows';
+import { seriesColor } from '../../lib/palette';
+import { formatAxisValue, formatTime, formatUnitLabel } from '../../lib/format';
+import type { SeriesData } from '../../lib/series';
+import { timeTicks } from '../../lib/time-ticks';
+import { useElementWidth } from '../use-element-width';
+import { ChartHoverTooltip } from './chart-hover-tooltip';
+import { ChartLegend } from './chart-legend';
+
+/** Props of {@link TimeSeriesChart}. */
+export interface TimeSeriesChartProps {
+  /** The series to draw; keep the array stable between renders (it is reduced with M4 on change). */
+  series: SeriesData[];
+  /** Start of the x domain, epoch ms: always the full requested range, whatever the data covers. */
+  startMs: number;
+  /** End of the x domain, epoch ms. */
+  endMs: number;
+  /** Height of the drawing in px; the legend sits below it. */
+  height: number;
+  /** Separate lines, or areas stacked on each other. */
+  variant: 'line' | 'stacked-area';
+  /** Fixed y bounds; an undefined bound is chosen from the data (0 at the bottom unless values go below). */
+  yDomain?: [number | undefined, number | undefined];
+  /** Unit label on the y axis; by default the series' common unit. */
+  yLabel?: string;
+  /** Called with the ordered range a person selected by dragging across the plot. */
+  onZoom?: (startMs: number, endMs: number) => void;
+  /** Called with the plot width in px (one column per pixel), to choose the query period. */
+  onWidthChange?: (widthPx: number) => void;
+  /** Shown instead of the chart when no series has a point in the range. */
+  emptyText?: string;
+}
+
+const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
+const Y_AXIS_WIDTH = 64;
+const X_AXIS_HEIGHT = 24;
+const MIN_ZOOM_PX = 5;
+const TICK_STYLE = { fontSize: 11, fill: '#64748b' };
+
+interface Drag {
+  fromX: number;
+  toX: number;
+}
+
+/**
+ * A time-series chart: lines or stacked areas over a fixed time domain, reduced to at most four
+ * points per pixel column per series (M4), with a hover tooltip, a legend that hides and shows
+ * series, and drag-to-zoom.
+ */
+export function TimeSeriesChart({
+  series,
+  startMs,
+  endMs,
+  height,
+  variant,
+  yDomain,
+  yLabel,
+  onZoom,
+  onWidthChange,
+  emptyText,
+}: TimeSeriesChartProps) {
+  const [rootRef, width] = useElementWidth<HTMLDivElement>();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [drag, setDrag] = useState<Drag | undefined>(undefined);
+  const [hoverX, setHoverX] = useState<number | undefined>(undefined);
+
+  const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
+  const plotWidth = Math.max(0, Math.floor(width - plotLeft - MARGIN.right));
+  const plotHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT);
+  const span = endMs - startMs;
+
+  const onWidthChangeRef = useRef(onWidthChange);
+  useEffect(() => {
+    onWidthChangeRef.current = onWidthChange;
+  });
+  useEffect(() => {
+    if (plotWidth > 0) onWidthChangeRef.current?.(plotWidth);
+  }, [plotWidth]);
+
+  const visible = useMemo(() => series.filter((s) => !hidden.has(s.id)), [series, hidden]);
+  const hasData = useMemo(
+    () =>
+      series.some((s) =>
+        s.timestamps.some((t, i) => t >= startMs && t <= endMs && !Number.isNaN(s.values[i])),
+      ),
+    [series, startMs, endMs],
+  );
+  const prepared = useMemo(() => {
+    if (plotWidth <= 0) return undefined;
+    // Colours follow the position in `series`, so hiding one series does not recolour the others.
+    const colored = visible.map((s) => (s.color ? s : { ...s, color: paletteFor(series, s) }));
+    // Lines each get their own rows, so no line is handed points of another; stacking needs shared rows.
+    return variant === 'stacked-area'
+      ? stackSeries(colored, startMs, endMs, plotWidth)
+      : { ...reduceSeries(colored, startMs, endMs, plotWidth), rows: undefined };
+  }, [visible, series, startMs, endMs, plotWidth, variant]);
+
+  const unit = commonUnit(series);
+  const axisLabel = yLabel ?? formatUnitLabel(unit);
+  const minValue = useMemo(() => {
+    let min = Infinity;
+    for (const s of prepared?.series ?? []) for (const v of s.values) if (v < min) min = v;
+    return min;
+  }, [prepared]);
+
+  const toTime = (x: number) => {
+    const f = Math.min(1, Math.max(0, (x - plotLeft) / Math.max(1, plotWidth)));
+    return startMs + f * span;
+  };
+
+  const lines = useMemo(
+    () =>
+      (prepared?.series ?? []).map((s) =>
+        variant === 'stacked-area' ? (
+          <Area
+            key={s.id}
+            type="linear"
+            dataKey={s.key}
+            name={s.label}
+            stackId="stack"
+            stroke={s.color}
+            strokeWidth={1.5}
+            fill={s.color}
+            fillOpacity={0.25}
+            dot={false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ) : (
+          <Line
+            key={s.id}
+            type="linear"
+            data={s.rows}
+            dataKey="v"
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={1.5}
+            dot={false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ),
+      ),
+    [prepared, variant],
+  );
+
+  const selection = drag && Math.abs(drag.toX - drag.fromX) > 0 ? [drag.fromX, drag.toX] : undefined;
+  const selectionFrom = selection ? toTime(Math.min(...selection)) : undefined;
+  const selectionTo = selection ? toTime(Math.max(...selection)) : undefined;
+
+  const chart = useMemo(() => {
+    if (!prepared || plotWidth <= 0) return undefined;
+    const ticks = timeTicks(startMs, endMs, Math.max(2, Math.floor(plotWidth / 90)));
+    const yMin = yDomain?.[0] ?? (minValue < 0 ? 'auto' : 0);
+    const yMax = yDomain?.[1] ?? 'auto';
+    return (
+      <ComposedChart
+        width={plotWidth + plotLeft + MARGIN.right}
+        height={height}
+        data={prepared.rows}
+        margin={MARGIN}
+      >
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[startMs, endMs]}
+          allowDataOverflow
+          ticks={ticks}
+          tickFormatter={(t: number) => formatTime(t, span)}
+          tick={TICK_STYLE}
+          stroke="#cbd5e1"
+          height={X_AXIS_HEIGHT}
+        />
+        <YAxis
+          type="number"
+          width={Y_AXIS_WIDTH}
+          domain={[yMin, yMax]}
+          allowDataOverflow={yDomain?.[0] !== undefined || yDomain?.[1] !== undefined}
+          tickFormatter={(v: number) => formatAxisValue(v, unit)}
+          tick={TICK_STYLE}
+          stroke="#cbd5e1"
+          label={
+            axisLabel
+              ? {
+                  value: axisLabel,
+                  angle: -90,
+                  position: 'insideLeft',
+                  style: { ...TICK_STYLE, textAnchor: 'middle' },
+                }
+              : undefined
+          }
+        />
+        {lines}
+        {selectionFrom !== undefined && selectionTo !== undefined && (
+          <ReferenceArea
+            x1={selectionFrom}
+            x2={selectionTo}
+            fill="#3b82f6"
+            fillOpacity={0.15}
+            stroke="#3b82f6"
+            strokeOpacity={0.4}
+            ifOverflow="hidden"
+          />
+        )}
+      </ComposedChart>
+    );
+  }, [
+    prepared,
+    plotWidth,
+    plotLeft,
+    height,
+    startMs,
+    endMs,
+    span,
+    yDomain,
+    minValue,
+    unit,
+    axisLabel,
+    lines,
+    selectionFrom,
+    selectionTo,
+  ]);
+
+  const pointerX = (e: ReactMouseEvent<HTMLDivElement>) =>
+    e.clientX - e.currentTarget.getBoundingClientRect().left;
+  const inPlot = (x: number) => x >= plotLeft && x <= plotLeft + plotWidth;
+
+  const handleMouseDown = (e: ReactMouseEvent<HTMLDivElement>) => {
+    const x = pointerX(e);
+    if (!onZoom || e.button !== 0 || !inPlot(x)) return;
+    e.preventDefault();
+    setDrag({ fromX: x, toX: x });
+  };
+  const handleMouseMove = (e: ReactMouseEvent<HTMLDivElement>) => {
+    const x = pointerX(e);
+    setHoverX(inPlot(x) ? x : undefined);
+    if (drag) setDrag({ fromX: drag.fromX, toX: Math.min(plotLeft + plotWidth, Math.max(plotLeft, x)) });
+  };
+  const handleMouseUp = () => {
+    if (!drag) return;
+    setDrag(undefined);
+    if (onZoom && Math.abs(drag.toX - drag.fromX) >= MIN_ZOOM_PX) {
+      const from = toTime(Math.min(drag.fromX, drag.toX));
+      const to = toTime(Math.max(drag.fromX, drag.toX));
+      onZoom(Math.round(from), Math.round(to));
+    }
+  };
+  const handleMouseLeave = () => {
+    setHoverX(undefined);
+    setDrag(undefined);
+  };
+
+  const toggle = (id: string) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const pointCount = hasData ? (prepared?.pointCount ?? 0) : 0;
+  return (
+    <div
+      ref={rootRef}
+      data-testid="time-series-chart"
+      data-points={pointCount}
+      data-series-count={hasData ? visible.length : 0}
+      className="w-full min-w-0"
+    >
+      {hasData ? (
+        <div
+          className={`relative select-none ${onZoom ? 'cursor-crosshair' : ''}`}
+          style={{ height }}
+          onMouseDown={handleMouseDown}
+          onMouseMove={handleMouseMove}
+          onMouseUp={handleMouseUp}
+          onMouseLeave={handleMouseLeave}
+        >
+          {chart}
+          {hoverX !== undefined && !drag && prepared && (
+            <ChartHoverTooltip
+              x={hoverX}
+              time={toTime(hoverX)}
+              series={prepared.series}
+              top={MARGIN.top}
+              plotHeight={plotHeight}
+              flip={hoverX > plotLeft + plotWidth / 2}
+            />
+          )}
+        </div>
+      ) : (
+        <div
+          className="flex items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 text-sm text-slate-500"
+          style={{ height }}
+        >
+          {emptyText ?? 'No data for this time range'}
+        </div>
+      )}
+      {series.length > 0 && (
+        <ChartLegend
+          items={series.map((s) => ({ id: s.id, label: s.label, color: s.color ?? paletteFor(series, s) }))}
+          hidden={hidden}
+          onToggle={toggle}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The palette colour for `s` by its position among all series, hidden ones included. */
+function paletteFor(all: SeriesData[], s: SeriesData): string {
+  return seriesColor(all.indexOf(s));
+}
+
+/** The unit all series share, or undefined when they differ or none is given. */
+function commonUnit(series: SeriesData[]): string | undefined {
+  const first = series[0]?.unit;
+  return series.every((s) => s.unit === first) ? first : undefined;
+}

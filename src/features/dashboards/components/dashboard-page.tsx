@@ -1,0 +1,21 @@
+import { RANGE_CHANGE_MARK, mark } from '../../../lib/perf-marks.ts';
+import { useResolvedRange } from '../../../lib/use-resolved-range.ts';
+import { useTimeState } from '../../../lib/time-state.ts';
+import { SERVICE_HEALTH } from '../model/service-health.ts';
+import { DashboardView } from './dashboard-view.tsx';
+
+/** The landing page: the simulated account's "Service health" dashboard, live. */
+export function DashboardPage() {
+  const { startMs, endMs, anchorMs } = useResolvedRange();
+  const setRange = useTimeState((s) => s.setRange);
+  const zoom = (start: number, end: number) => {
+    mark(RANGE_CHANGE_MARK);
+    setRange({ kind: 'absolute', start: Math.round(start), end: Math.round(end) });
+  };
+  return (
+    <div className="space-y-3">
+      <h1 className="text-lg font-semibold text-slate-900">Service health</h1>
+      <DashboardView body={SERVICE_HEALTH} startMs={startMs} endMs={endMs} nowMs={anchorMs} onZoom={zoom} />
+    </div>
+  );
+}

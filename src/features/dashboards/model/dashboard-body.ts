@@ -1,0 +1,98 @@
+/**
+ * CloudWatch's dashboard body JSON, the subset this console draws: metric widgets (timeSeries,
+ * singleValue, gauge; stacked or not) and text widgets on a 24-column grid.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
+ */
+export interface DashboardBody {
+  start?: string;
+  periodOverride?: 'auto' | 'inherit';
+  widgets: Widget[];
+}
+
+export type Widget = MetricWidget | TextWidget;
+
+interface WidgetBase {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+}
+
+export interface MetricWidget extends WidgetBase {
+  type: 'metric';
+  properties: MetricWidgetProperties;
+}
+
+export interface TextWidget extends WidgetBase {
+  type: 'text';
+  properties: { markdown: string; background?: 'solid' | 'transparent' };
+}
+
+/** Per-metric options: the object that may end a row of `metrics`. */
+export interface MetricRenderingOptions {
+  id?: string;
+  label?: string;
+  stat?: string;
+  period?: number;
+  color?: string;
+  visible?: boolean;
+  yAxis?: 'left' | 'right';
+}
+
+/** A row of `metrics`: Namespace, MetricName, then dimension name/value pairs, optionally the options. "." repeats the row above. */
+export type MetricRow = (string | MetricRenderingOptions)[];
+
+export interface MetricWidgetProperties {
+  title?: string;
+  view?: 'timeSeries' | 'singleValue' | 'gauge';
+  stacked?: boolean;
+  region?: string;
+  metrics: MetricRow[];
+  stat?: string;
+  period?: number;
+  yAxis?: { left?: { min?: number; max?: number; label?: string; showUnits?: boolean } };
+  sparkline?: boolean;
+  trend?: boolean;
+  setPeriodToTimeRange?: boolean;
+}
+
+/** One metric of a widget, with the "." shorthand expanded and the widget's defaults applied. */
+export interface WidgetMetric {
+  id: string;
+  namespace: string;
+  metricName: string;
+  dimensions: { name: string; value: string }[];
+  stat: string;
+  period?: number;
+  label?: string;
+  color?: string;
+  visible: boolean;
+}
+
+/** Expands a metric widget's `metrics` rows as CloudWatch reads them. */
+export function widgetMetrics(p: MetricWidgetProperties): WidgetMetric[] {
+  const out: WidgetMetric[] = [];
+  let previous: string[] = [];
+  p.metrics.forEach((row, i) => {
+    const last = row[row.length - 1];
+    const options: MetricRenderingOptions = typeof last === 'object' ? last : {};
+    const parts = (typeof last === 'object' ? row.slice(0, -1) : row) as string[];
+    const expanded = parts.map((part, k) => (part === '.' ? (previous[k] ?? '') : part));
+    previous = expanded;
+    const [namespace, metricName, ...dims] = expanded;
+    const dimensions: { name: string; value: string }[] = [];
+    for (let k = 0; k + 1 < dims.length; k += 2) dimensions.push({ name: dims[k], value: dims[k + 1] });
+    out.push({
+      id: options.id ?? `m${i}`,
+      namespace,
+      metricName,
+      dimensions,
+      stat: options.stat ?? p.stat ?? 'Average',
+      period: options.period ?? p.period,
+      label: options.label,
+      color: options.color,
+      visible: options.visible ?? true,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type ClockReading, engineNow, useClockReading } from './engine-clock.ts';
+import { refreshIntervalMs, resolveRange } from './time-range.ts';
+import { useTimeState } from './time-state.ts';
+
+/** Auto refresh never polls faster than this, however fast the engine clock runs. */
+const MIN_WALL_REFRESH_MS = 2_000;
+
+export interface ResolvedRange {
+  startMs: number;
+  endMs: number;
+  /** Engine time the range was resolved at. */
+  anchorMs: number;
+  /** Re-resolves a relative range at the engine's current time (the "Refresh" button). */
+  refresh: () => void;
+}
+
+const wallNow = (): number => Date.now();
+
+/**
+ * Identifies the engine's timeline: it changes when the clock is set, paused, resumed or sped up,
+ * but not while it simply runs on.
+ */
+function timeline(c: ClockReading | undefined): string {
+  if (!c) return 'none';
+  if (c.paused) return `paused:${c.now}`;
+  const origin = c.now - c.readAt * c.speed;
+  return `running:${c.speed}:${Math.round(origin / (10_000 * c.speed))}`;
+}
+
+/**
+ * The current time range as instants. A relative range is resolved against the engine clock when the
+ * range or the clock's timeline changes, and again on each auto-refresh tick. Refresh intervals count
+ * engine time: "every minute" at 600× means every 100 ms of wall time, floored at 2 s; so a faster
+ * clock shows new datapoints sooner.
+ */
+export function useResolvedRange(): ResolvedRange {
+  const range = useTimeState((s) => s.range);
+  const refreshSetting = useTimeState((s) => s.refresh);
+  const { data: clock } = useClockReading();
+  const key = `${JSON.stringify(range)}|${timeline(clock)}`;
+  const current = (): number => (clock ? engineNow(clock, wallNow()) : wallNow());
+  const [anchor, setAnchor] = useState(() => ({ key, ms: current() }));
+  // Adjusting state while rendering when its inputs change (React's documented pattern).
+  if (anchor.key !== key) setAnchor({ key, ms: current() });
+
+  const refresh = useCallback(() => {
+    setAnchor({ key, ms: clock ? engineNow(clock, wallNow()) : wallNow() });
+  }, [key, clock]);
+
+  const everyEngineMs = refreshIntervalMs(refreshSetting);
+  const paused = clock?.paused ?? false;
+  const speed = clock?.speed ?? 1;
+  useEffect(() => {
+    if (everyEngineMs === undefined || paused || range.kind === 'absolute') return;
+    const id = setInterval(refresh, Math.max(MIN_WALL_REFRESH_MS, everyEngineMs / speed));
+    return () => clearInterval(id);
+  }, [everyEngineMs, paused, speed, range.kind, refresh]);
+
+  const { start, end } = resolveRange(range, anchor.ms);
+  return { startMs: start, endMs: end, anchorMs: anchor.ms, refresh };
+}

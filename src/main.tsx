@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { EMBEDDED, useConnectionStore } from './lib/connection-store.ts';
+import './index.css';
+
+/** Starts the embedded engine (and its service worker) unless the app is pointed at another backend. */
+async function startBackend(): Promise<void> {
+  if (import.meta.env.VITE_MSW !== '1') return;
+  if (useConnectionStore.getState().endpoint !== EMBEDDED) return;
+  const { startEmbeddedApi } = await import('./app/embedded-api.ts');
+  await startEmbeddedApi();
+}
+
+startBackend()
+  .catch((e: unknown) => console.error('The embedded engine did not start:', e))
+  .finally(() => {
+    const root = document.getElementById('root');
+    if (!root) throw new Error('index.html has no #root element.');
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
