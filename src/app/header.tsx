@@ -4,7 +4,7 @@ import { ClockControls } from '../features/settings/components/clock-controls.ts
 import { useEngineNow } from '../lib/engine-clock.ts';
 import { RANGE_CHANGE_MARK, mark } from '../lib/perf-marks.ts';
 import { useTimeState } from '../lib/time-state.ts';
-import { useResolvedRange } from '../lib/use-resolved-range.ts';
+import { useAutoRefresh } from '../lib/use-resolved-range.ts';
 import { ROUTES, type RouteId, navigate } from './router.ts';
 
 /** Props of {@link Header}. */
@@ -17,7 +17,8 @@ export interface HeaderProps {
 export function Header({ route }: HeaderProps) {
   const { range, refresh, urlError, setRange, setRefresh } = useTimeState();
   const { now } = useEngineNow(5_000);
-  const resolved = useResolvedRange();
+  const bumpRefresh = useTimeState((s) => s.bumpRefresh);
+  useAutoRefresh();
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
@@ -62,7 +63,7 @@ export function Header({ route }: HeaderProps) {
             }}
           />
           <RefreshPicker value={refresh} onChange={setRefresh} />
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100" aria-label="Refresh now" onClick={resolved.refresh}>
+          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100" aria-label="Refresh now" onClick={bumpRefresh}>
             ↻
           </button>
           {urlError && (

@@ -15,6 +15,9 @@ interface TimeState {
   refresh: RefreshInterval;
   /** Why the URL's range could not be used, if it could not. */
   urlError?: string;
+  /** Bumped by "Refresh now" and by auto refresh: every view re-resolves its range at the engine's now. */
+  refreshCount: number;
+  bumpRefresh: () => void;
   setRange: (range: TimeRange) => void;
   setRefresh: (refresh: RefreshInterval) => void;
   /** Re-reads the URL (on back/forward navigation). */
@@ -38,6 +41,8 @@ function writeUrl(range: TimeRange, refresh: RefreshInterval): void {
 /** The time range and refresh interval: UI state that lives in the URL, so a copied link reopens the view. */
 export const useTimeState = create<TimeState>()((set, get) => ({
   ...readUrl(),
+  refreshCount: 0,
+  bumpRefresh: () => set((s) => ({ refreshCount: s.refreshCount + 1 })),
   setRange: (range) => {
     writeUrl(range, get().refresh);
     set({ range, urlError: undefined });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type ClockReading, engineNow, useClockReading } from './engine-clock.ts';
 import { refreshIntervalMs, resolveRange } from './time-range.ts';
 import { useTimeState } from './time-state.ts';
@@ -11,7 +11,7 @@ export interface ResolvedRange {
   endMs: number;
   /** Engine time the range was resolved at. */
   anchorMs: number;
-  /** Re-resolves a relative range at the engine's current time (the "Refresh" button). */
+  /** Re-resolves relative ranges at the engine's current time, in every view (the "Refresh" button). */
   refresh: () => void;
 }
 
@@ -30,33 +30,37 @@ function timeline(c: ClockReading | undefined): string {
 
 /**
  * The current time range as instants. A relative range is resolved against the engine clock when the
- * range or the clock's timeline changes, and again on each auto-refresh tick. Refresh intervals count
- * engine time: "every minute" at 600× means every 100 ms of wall time, floored at 2 s; so a faster
- * clock shows new datapoints sooner.
+ * range, the clock's timeline or the shared refresh count changes.
  */
 export function useResolvedRange(): ResolvedRange {
   const range = useTimeState((s) => s.range);
-  const refreshSetting = useTimeState((s) => s.refresh);
+  const refreshCount = useTimeState((s) => s.refreshCount);
+  const refresh = useTimeState((s) => s.bumpRefresh);
   const { data: clock } = useClockReading();
-  const key = `${JSON.stringify(range)}|${timeline(clock)}`;
+  const key = `${JSON.stringify(range)}|${timeline(clock)}|${refreshCount}`;
   const current = (): number => (clock ? engineNow(clock, wallNow()) : wallNow());
   const [anchor, setAnchor] = useState(() => ({ key, ms: current() }));
   // Adjusting state while rendering when its inputs change (React's documented pattern).
   if (anchor.key !== key) setAnchor({ key, ms: current() });
+  const { start, end } = resolveRange(range, anchor.ms);
+  return { startMs: start, endMs: end, anchorMs: anchor.ms, refresh };
+}
 
-  const refresh = useCallback(() => {
-    setAnchor({ key, ms: clock ? engineNow(clock, wallNow()) : wallNow() });
-  }, [key, clock]);
-
-  const everyEngineMs = refreshIntervalMs(refreshSetting);
+/**
+ * Auto refresh, mounted once by the shell. Intervals count engine time: "every minute" at 600× means
+ * every 100 ms of wall time, floored at 2 s; so a faster clock shows new datapoints sooner.
+ */
+export function useAutoRefresh(): void {
+  const setting = useTimeState((s) => s.refresh);
+  const relative = useTimeState((s) => s.range.kind === 'relative');
+  const bump = useTimeState((s) => s.bumpRefresh);
+  const { data: clock } = useClockReading();
+  const everyEngineMs = refreshIntervalMs(setting);
   const paused = clock?.paused ?? false;
   const speed = clock?.speed ?? 1;
   useEffect(() => {
-    if (everyEngineMs === undefined || paused || range.kind === 'absolute') return;
-    const id = setInterval(refresh, Math.max(MIN_WALL_REFRESH_MS, everyEngineMs / speed));
+    if (everyEngineMs === undefined || paused || !relative) return;
+    const id = setInterval(bump, Math.max(MIN_WALL_REFRESH_MS, everyEngineMs / speed));
     return () => clearInterval(id);
-  }, [everyEngineMs, paused, speed, range.kind, refresh]);
-
-  const { start, end } = resolveRange(range, anchor.ms);
-  return { startMs: start, endMs: end, anchorMs: anchor.ms, refresh };
+  }, [everyEngineMs, paused, speed, relative, bump]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, XAxis, YAxis } from 'recharts';
 import { reduceSeries, stackSeries } from '../../lib/chart-rows';
@@ -50,7 +50,7 @@ interface Drag {
  * points per pixel column per series (M4), with a hover tooltip, a legend that hides and shows
  * series, and drag-to-zoom.
  */
-export function TimeSeriesChart({
+export const TimeSeriesChart = memo(function TimeSeriesChart({
   series,
   startMs,
   endMs,
@@ -311,7 +311,7 @@ export function TimeSeriesChart({
       )}
     </div>
   );
-}
+});
 
 /** The palette colour for `s` by its position among all series, hidden ones included. */
 function paletteFor(all: SeriesData[], s: SeriesData): string {

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { RANGE_CHANGE_MARK, mark } from '../../../lib/perf-marks.ts';
 import { useResolvedRange } from '../../../lib/use-resolved-range.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
@@ -8,10 +9,13 @@ import { DashboardView } from './dashboard-view.tsx';
 export function DashboardPage() {
   const { startMs, endMs, anchorMs } = useResolvedRange();
   const setRange = useTimeState((s) => s.setRange);
-  const zoom = (start: number, end: number) => {
-    mark(RANGE_CHANGE_MARK);
-    setRange({ kind: 'absolute', start: Math.round(start), end: Math.round(end) });
-  };
+  const zoom = useCallback(
+    (start: number, end: number) => {
+      mark(RANGE_CHANGE_MARK);
+      setRange({ kind: 'absolute', start: Math.round(start), end: Math.round(end) });
+    },
+    [setRange],
+  );
   return (
     <div className="space-y-3">
       <h1 className="text-lg font-semibold text-slate-900">Service health</h1>

@@ -55,13 +55,23 @@ export function MetricWidgetView({ properties, startMs, endMs, nowMs, height, wi
   const { data, error, isPlaceholderData, isFetching } = useMetricData(request);
   const rangeKey = `${startMs}:${endMs}`;
 
+  // While a new range loads, keep drawing the data we have in the range it belongs to: the chart's
+  // props stay the same, so it does not redraw twice.
+  const [shown, setShown] = useState<{ data: typeof data; startMs: number; endMs: number; periodMs: number } | undefined>(undefined);
+  if (data && !isPlaceholderData && shown?.data !== data) setShown({ data, startMs: alignedStart, endMs, periodMs: period * 1000 });
+  const domainStart = shown?.startMs ?? alignedStart;
+  const domainEnd = shown?.endMs ?? endMs;
+  const shownPeriodMs = shown?.periodMs ?? period * 1000;
+  const left = properties.yAxis?.left;
+  const yDomain = useMemo<[number | undefined, number | undefined] | undefined>(() => (left ? [left.min, left.max] : undefined), [left]);
+
   const series = useMemo<SeriesData[]>(() => {
-    if (!data) return [];
-    return data.map((s) => {
+    if (!shown?.data) return [];
+    return shown.data.map((s) => {
       const m = metrics.find((x) => x.id === s.id);
       return { ...s, color: m?.color, unit: m ? unitForStat(knownUnit(m.namespace, m.metricName), m.stat) : undefined };
     });
-  }, [data, metrics]);
+  }, [shown, metrics]);
 
   const drawn = data !== undefined && !isPlaceholderData;
   useEffect(() => {
@@ -87,7 +97,7 @@ export function MetricWidgetView({ properties, startMs, endMs, nowMs, height, wi
         {series.map((s) => {
           // The newest period may still be filling: show the latest complete one, as its trend is real.
           let n = s.values.length;
-          while (n > 0 && s.timestamps[n - 1] + period * 1000 > endMs) n--;
+          while (n > 0 && s.timestamps[n - 1] + shownPeriodMs > domainEnd) n--;
           return (
             <NumberStat
               key={s.id}
@@ -121,12 +131,12 @@ export function MetricWidgetView({ properties, startMs, endMs, nowMs, height, wi
     <div aria-busy={busy}>
       <TimeSeriesChart
         series={series}
-        startMs={alignedStart}
-        endMs={endMs}
+        startMs={domainStart}
+        endMs={domainEnd}
         height={height}
         variant={properties.stacked ? 'stacked-area' : 'line'}
-        yDomain={properties.yAxis?.left ? [properties.yAxis.left.min, properties.yAxis.left.max] : undefined}
-        yLabel={properties.yAxis?.left?.label ?? unit}
+        yDomain={yDomain}
+        yLabel={left?.label ?? unit}
         onZoom={onZoom}
         onWidthChange={setPlotWidth}
       />
