@@ -15,7 +15,7 @@ export default defineConfig({
   testDir: './e2e',
   timeout: 30_000,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     browserName: 'chromium',

@@ -8,7 +8,7 @@ export default mergeConfig(
       environment: 'node',
       include: ['src/**/*.test.{ts,tsx}'],
       reporters: ['default', 'json'],
-      outputFile: { json: 'test-results/vitest.json' },
+      outputFile: { json: 'reports/vitest.json' },
     },
   }),
 );

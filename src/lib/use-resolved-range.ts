@@ -5,6 +5,7 @@ import { useTimeState } from './time-state.ts';
 
 /** Auto refresh never polls faster than this, however fast the engine clock runs. */
 const MIN_WALL_REFRESH_MS = 2_000;
+const MINUTE_MS = 60_000;
 
 export interface ResolvedRange {
   startMs: number;
@@ -42,8 +43,11 @@ export function useResolvedRange(): ResolvedRange {
   const [anchor, setAnchor] = useState(() => ({ key, ms: current() }));
   // Adjusting state while rendering when its inputs change (React's documented pattern).
   if (anchor.key !== key) setAnchor({ key, ms: current() });
-  const { start, end } = resolveRange(range, anchor.ms);
-  return { startMs: start, endMs: end, anchorMs: anchor.ms, refresh };
+  // A relative range ends with the current minute, so what was published this minute is in view
+  // (datapoints are stamped with their minute's start and EndTime is exclusive).
+  const end = range.kind === 'relative' ? Math.floor(anchor.ms / MINUTE_MS) * MINUTE_MS + MINUTE_MS : anchor.ms;
+  const resolved = resolveRange(range, end);
+  return { startMs: resolved.start, endMs: resolved.end, anchorMs: anchor.ms, refresh };
 }
 
 /**

@@ -265,12 +265,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     });
 
   const pointCount = hasData ? (prepared?.pointCount ?? 0) : 0;
+  const lastTimestamp = series.reduce((t, s) => Math.max(t, s.timestamps[s.timestamps.length - 1] ?? -Infinity), -Infinity);
   return (
     <div
       ref={rootRef}
       data-testid="time-series-chart"
       data-points={pointCount}
       data-series-count={hasData ? visible.length : 0}
+      data-start={startMs}
+      data-end={endMs}
+      data-last-timestamp={lastTimestamp}
       className="w-full min-w-0"
     >
       {hasData ? (
