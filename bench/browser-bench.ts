@@ -1,5 +1,5 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
@@ -15,7 +15,14 @@ export function bundleSize(): Figure[] {
   let gz = 0;
   for (const f of new Set(files)) gz += gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
   const kb = gz / 1024;
-  return [{ name: `Initial JavaScript, gzip (${files.length} file(s) loaded by index.html)`, value: kb, unit: 'KB', target: '≤ 300 KB', ok: kb <= 300 }];
+  // The embedded backend (MSW, the engine and the API handlers) is a separate chunk loaded before the
+  // first render only when the app runs on its embedded engine; against another endpoint it never loads.
+  const embedded = readdirSync('dist/assets').filter((f) => f.startsWith('embedded-api') && f.endsWith('.js'));
+  const embeddedKb = embedded.reduce((n, f) => n + gzipSync(readFileSync(`dist/assets/${f}`), { level: 9 }).length, 0) / 1024;
+  return [
+    { name: `Initial JavaScript, gzip (${files.length} file(s) loaded by index.html; the MSW chunk excluded)`, value: kb, unit: 'KB', target: '≤ 300 KB', ok: kb <= 300 },
+    { name: '  … the MSW chunk (MSW + engine + API handlers), gzip, for reference', value: embeddedKb, unit: 'KB', target: 'reported' },
+  ];
 }
 
 async function waitForServer(): Promise<void> {

@@ -47,6 +47,9 @@ test('a published datapoint appears in the graph, and bad input gets a clear err
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toContainText('Published 2 datapoint(s)');
   await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBe(2);
+  // Published data is kept in IndexedDB: after a reload the same graph shows the same datapoints.
+  await page.reload();
+  await expect.poll(async () => Number(await page.getByTestId('time-series-chart').first().getAttribute('data-points'))).toBe(2);
   // The server's validation reaches the user, and nothing typed is lost.
   await page.getByRole('textbox', { name: 'Namespace' }).fill('AWS/Shop');
   await page.getByRole('button', { name: 'Publish' }).click();

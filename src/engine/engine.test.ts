@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, type MetricDatumInput } from './engine.ts';
+import { Engine, type MetricDatumInput, type PutMetricDataInput } from './engine.ts';
 import type { MetricId } from './metrics/identity.ts';
 import { type Stat, parseStat } from './metrics/statistics.ts';
 import type { StandardUnit } from './metrics/units.ts';
@@ -511,5 +511,37 @@ describe('Engine: the simulated account', () => {
       expect(r.values.length).toBeGreaterThan(3);
       for (const v of r.values) expect(v).toBeGreaterThan(85);
     });
+  });
+});
+
+describe('engine events (what a host persists)', () => {
+  const T = Date.parse('2026-11-19T16:00:00Z');
+  it.each([
+    ['a datum without a timestamp is reported with the engine time it was stored at', undefined, T],
+    ['a datum with a timestamp keeps it', T - 3_600_000, T - 3_600_000],
+  ])('%s', (_name, timestampMs, expected) => {
+    const engine = new Engine({ wallClock: () => T, simulation: false });
+    const events: unknown[] = [];
+    engine.subscribe((e) => events.push(e));
+    engine.putMetricData({ namespace: 'Shop', metricData: [{ metricName: 'Orders', value: 1, timestampMs }] });
+    expect(events).toEqual([{ type: 'metric-data', input: { namespace: 'Shop', metricData: [{ metricName: 'Orders', value: 1, timestampMs: expected }] } }]);
+  });
+
+  it('replaying the reported inputs into a new engine reproduces the data, and reset is reported', () => {
+    const a = new Engine({ wallClock: () => T, simulation: false });
+    const journal: PutMetricDataInput[] = [];
+    let resets = 0;
+    const off = a.subscribe((e) => (e.type === 'metric-data' ? journal.push(e.input) : resets++));
+    a.putMetricData({ namespace: 'Shop', metricData: [{ metricName: 'Orders', values: [1, 2, 3], counts: [1, 1, 2] }] });
+    const b = new Engine({ wallClock: () => T + 3_600_000, simulation: false });
+    for (const input of journal) b.putMetricData(input);
+    const q = { metric: { namespace: 'Shop', metricName: 'Orders', dimensions: [] }, periodMs: 60_000, stat: parseStat('Sum')!, startMs: T - 60_000, endMs: T + 60_000 };
+    expect(b.queryMetric(q)).toEqual(a.queryMetric(q));
+    expect(b.queryMetric(q).values).toEqual([9]);
+    a.reset({ simulation: false });
+    expect(resets).toBe(1);
+    off();
+    a.reset({ simulation: false });
+    expect(resets).toBe(1);
   });
 });

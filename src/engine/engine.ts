@@ -69,6 +69,9 @@ export interface ClockUpdate {
 
 export const DEFAULT_SEED = 42;
 
+/** What the engine tells its host, so the host can persist what users create. */
+export type EngineEvent = { type: 'metric-data'; input: PutMetricDataInput } | { type: 'reset'; seed: number; simulation: boolean };
+
 /** Engine work that runs on the simulated clock: rollups now, alarm evaluation later. */
 const ROLLUP_EVERY_MS = 10 * MINUTE_MS;
 
@@ -84,6 +87,7 @@ export class Engine {
   private simulation: boolean;
   private readonly simulated = new Map<string, SeriesModel>();
   private traffic = new TrafficCache();
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
 
   constructor(options: EngineOptions) {
     this.clock = new Clock(options.wallClock, options.clock);
@@ -102,6 +106,16 @@ export class Engine {
   private indexSimulation(): void {
     this.simulated.clear();
     if (this.simulation) for (const m of SIMULATED_SERIES) this.simulated.set(metricKey(m.id), m);
+  }
+
+  /** Listens to what changes the engine's stored state; returns the unsubscribe function. */
+  subscribe(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: EngineEvent): void {
+    for (const l of this.listeners) l(e);
   }
 
   get seed(): number {
@@ -151,11 +165,19 @@ export class Engine {
     this.indexSimulation();
     this.traffic = new TrafficCache();
     this.scheduler = this.makeScheduler();
+    this.emit({ type: 'reset', seed: this.seedValue, simulation: this.simulation });
   }
 
-  /** PutMetricData: stores datapoints. https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html */
+  /**
+   * PutMetricData: stores datapoints (a datum without a timestamp is stamped with the engine's now).
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
+   */
   putMetricData(input: PutMetricDataInput): number {
     const now = this.clock.now();
+    if (this.listeners.size > 0) {
+      const stamped = input.metricData.map((d) => (d.timestampMs === undefined ? { ...d, timestampMs: now } : d));
+      this.emit({ type: 'metric-data', input: { namespace: input.namespace, metricData: stamped } });
+    }
     let stored = 0;
     for (const d of input.metricData) {
       const series = this.store.getOrCreate({ namespace: input.namespace, metricName: d.metricName, dimensions: d.dimensions ?? [] });

@@ -2,6 +2,7 @@
 export { Engine, DEFAULT_SEED } from './engine.ts';
 export type {
   ClockUpdate,
+  EngineEvent,
   EngineOptions,
   ListMetricsInput,
   MetricDatumInput,
