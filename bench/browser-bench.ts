@@ -17,11 +17,25 @@ export function bundleSize(): Figure[] {
   const kb = gz / 1024;
   // The embedded backend (MSW, the engine and the API handlers) is a separate chunk loaded before the
   // first render only when the app runs on its embedded engine; against another endpoint it never loads.
-  const embedded = readdirSync('dist/assets').filter((f) => f.startsWith('embedded-api') && f.endsWith('.js'));
-  const embeddedKb = embedded.reduce((n, f) => n + gzipSync(readFileSync(`dist/assets/${f}`), { level: 9 }).length, 0) / 1024;
+  const embedded = readdirSync('dist/assets').filter(
+    (f) => f.startsWith('embedded-api') && f.endsWith('.js'),
+  );
+  const embeddedKb =
+    embedded.reduce((n, f) => n + gzipSync(readFileSync(`dist/assets/${f}`), { level: 9 }).length, 0) / 1024;
   return [
-    { name: `Initial JavaScript, gzip (${files.length} file(s) loaded by index.html; the MSW chunk excluded)`, value: kb, unit: 'KB', target: '≤ 300 KB', ok: kb <= 300 },
-    { name: '  … the MSW chunk (MSW + engine + API handlers), gzip, for reference', value: embeddedKb, unit: 'KB', target: 'reported' },
+    {
+      name: `Initial JavaScript, gzip (${files.length} file(s) loaded by index.html; the MSW chunk excluded)`,
+      value: kb,
+      unit: 'KB',
+      target: '≤ 300 KB',
+      ok: kb <= 300,
+    },
+    {
+      name: '  … the MSW chunk (MSW + engine + API handlers), gzip, for reference',
+      value: embeddedKb,
+      unit: 'KB',
+      target: 'reported',
+    },
   ];
 }
 
@@ -40,9 +54,17 @@ async function waitForServer(): Promise<void> {
 /** Every widget of the default dashboard drawn: cold after navigation, and after a range change. */
 export async function dashboardTimings(): Promise<Figure[]> {
   let server: ChildProcess | undefined;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
-    server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+    server = spawn(
+      'node_modules/.bin/vite',
+      ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+      { stdio: 'ignore' },
+    );
     await waitForServer();
     const cold: number[] = [];
     const change: number[] = [];
@@ -51,14 +73,26 @@ export async function dashboardTimings(): Promise<Figure[]> {
       const page = await context.newPage();
       await page.goto(`${BASE}/`);
       // The first visit installs the service worker; measure reloads, as a returning user sees it cold.
-      await page.waitForFunction(() => performance.getEntriesByName('dashboard-ready').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('dashboard-ready').length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
       await page.reload();
-      await page.waitForFunction(() => performance.getEntriesByName('dashboard-ready').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('dashboard-ready').length > 0,
+        undefined,
+        { timeout: 30_000 },
+      );
       cold.push(await page.evaluate(() => performance.getEntriesByName('dashboard-ready')[0].startTime));
       for (const preset of ['1d', '1w', '3h']) {
         const before = await page.evaluate(() => performance.getEntriesByName('dashboard-ready').length);
         await page.getByRole('button', { name: preset, exact: true }).click();
-        await page.waitForFunction((n) => performance.getEntriesByName('dashboard-ready').length > n, before, { timeout: 30_000 });
+        await page.waitForFunction(
+          (n) => performance.getEntriesByName('dashboard-ready').length > n,
+          before,
+          { timeout: 30_000 },
+        );
         change.push(
           await page.evaluate(() => {
             const ready = performance.getEntriesByName('dashboard-ready').at(-1)!.startTime;
@@ -72,8 +106,20 @@ export async function dashboardTimings(): Promise<Figure[]> {
     const c = median(cold);
     const r = median(change);
     return [
-      { name: `Default dashboard, every widget drawn after navigation (cold, median of ${cold.length})`, value: c, unit: 'ms', target: '≤ 1,500 ms', ok: c <= 1500 },
-      { name: `Default dashboard, every widget drawn after a range change (median of ${change.length})`, value: r, unit: 'ms', target: '≤ 300 ms', ok: r <= 300 },
+      {
+        name: `Default dashboard, every widget drawn after navigation (cold, median of ${cold.length})`,
+        value: c,
+        unit: 'ms',
+        target: '≤ 1,500 ms',
+        ok: c <= 1500,
+      },
+      {
+        name: `Default dashboard, every widget drawn after a range change (median of ${change.length})`,
+        value: r,
+        unit: 'ms',
+        target: '≤ 300 ms',
+        ok: r <= 300,
+      },
     ];
   } finally {
     await browser.close();
@@ -82,5 +128,6 @@ export async function dashboardTimings(): Promise<Figure[]> {
 }
 
 export function ensureBuild(): void {
-  if (!existsSync('dist/index.html') || process.env.BENCH_REBUILD !== '0') execSync('npm run build', { stdio: 'ignore' });
+  if (!existsSync('dist/index.html') || process.env.BENCH_REBUILD !== '0')
+    execSync('npm run build', { stdio: 'ignore' });
 }

@@ -15,7 +15,8 @@ export const median = (xs: number[]): number => {
 };
 
 export function print(f: Figure): void {
-  const v = f.value >= 1000 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(f.value < 10 ? 2 : 1);
+  const v =
+    f.value >= 1000 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(f.value < 10 ? 2 : 1);
   const verdict = f.ok === undefined ? '' : f.ok ? '  ok' : '  MISSED';
   console.log(`${f.name.padEnd(100)} ${`${v} ${f.unit}`.padStart(24)}   target ${f.target}${verdict}`);
 }

@@ -9,11 +9,19 @@ test('the Service health dashboard loads live data in every widget', async ({ pa
   const widgets = page.getByTestId('metric-widget');
   expect(await widgets.count()).toBeGreaterThanOrEqual(8);
   await expectChartsDrawn(page, 6);
-  await expect(page.getByRole('region', { name: 'EC2 CPU utilization' }).getByTestId('time-series-chart')).toHaveAttribute('data-series-count', '4');
-  await expect(page.getByRole('region', { name: 'ALB target response time' }).getByTestId('time-series-chart')).toHaveAttribute('data-series-count', '2');
+  await expect(
+    page.getByRole('region', { name: 'EC2 CPU utilization' }).getByTestId('time-series-chart'),
+  ).toHaveAttribute('data-series-count', '4');
+  await expect(
+    page.getByRole('region', { name: 'ALB target response time' }).getByTestId('time-series-chart'),
+  ).toHaveAttribute('data-series-count', '2');
   // The number widget shows a value with its trend, the gauge a percentage.
-  await expect(page.getByRole('region', { name: 'Requests (ALB)' }).getByTestId('number-stat')).toContainText(/\d/);
-  await expect(page.getByRole('region', { name: 'RDS CPU (orders-db)' }).getByTestId('gauge')).toContainText(/\d+(\.\d+)?\s*%/);
+  await expect(page.getByRole('region', { name: 'Requests (ALB)' }).getByTestId('number-stat')).toContainText(
+    /\d/,
+  );
+  await expect(page.getByRole('region', { name: 'RDS CPU (orders-db)' }).getByTestId('gauge')).toContainText(
+    /\d+(\.\d+)?\s*%/,
+  );
   expect(errors).toEqual([]);
 });
 
@@ -26,7 +34,9 @@ test('new datapoints appear as the engine clock advances', async ({ page }) => {
   await control(page, 'clock', { advanceMs: 30 * 60_000 });
   // The engine time in the header moved; the graph now ends 30 minutes later, with 30 new datapoints a series.
   await expect(page.getByLabel('Engine time')).toContainText('16:30');
-  await expect.poll(async () => Number(await cpu.getAttribute('data-last-timestamp'))).toBe(before + 30 * 60_000);
+  await expect
+    .poll(async () => Number(await cpu.getAttribute('data-last-timestamp')))
+    .toBe(before + 30 * 60_000);
   await expect(cpu).toHaveAttribute('data-end', String(FIXED_NOW + 31 * 60_000));
 });
 
@@ -54,7 +64,9 @@ test('a custom absolute range is validated and applied', async ({ page }) => {
   await expect(page.getByLabel('Start (UTC)')).toHaveValue('2026-11-19T12:00');
   await page.getByLabel('End (UTC)').fill('2026-11-19T14:00');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page).toHaveURL(/start=2026-11-19T12%3A00%3A00Z&end=2026-11-19T14%3A00%3A00Z|start=2026-11-19T12:00:00Z&end=2026-11-19T14:00:00Z/);
+  await expect(page).toHaveURL(
+    /start=2026-11-19T12%3A00%3A00Z&end=2026-11-19T14%3A00%3A00Z|start=2026-11-19T12:00:00Z&end=2026-11-19T14:00:00Z/,
+  );
   await expectChartsDrawn(page, 6);
 });
 
@@ -80,10 +92,12 @@ test('dragging across a graph zooms in, and zoom out widens the range', async ({
   expect(end).toBeLessThanOrEqual(FIXED_NOW);
   await expectChartsDrawn(page, 6);
   await page.getByRole('button', { name: 'Zoom out' }).click();
-  await expect.poll(() => {
-    const u = new URL(page.url());
-    return Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!);
-  }).toBeGreaterThan(end - start);
+  await expect
+    .poll(() => {
+      const u = new URL(page.url());
+      return Date.parse(u.searchParams.get('end')!) - Date.parse(u.searchParams.get('start')!);
+    })
+    .toBeGreaterThan(end - start);
 });
 
 test('the clock pauses, changes speed, and the choice survives a reload', async ({ page }) => {

@@ -7,7 +7,12 @@ export const FIXED_NOW = Date.parse('2026-11-19T16:00:00Z');
 export async function control(page: Page, path: string, body?: unknown): Promise<unknown> {
   return page.evaluate(
     async ({ path, body }) => {
-      const res = await fetch(`/_watchtrail/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(
+        `/_watchtrail/${path}`,
+        body === undefined
+          ? {}
+          : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      );
       return res.json();
     },
     { path, body },
@@ -29,6 +34,10 @@ export async function expectChartsDrawn(page: Page, minimum: number): Promise<vo
   const charts = page.getByTestId('time-series-chart');
   await expect.poll(async () => charts.count()).toBeGreaterThanOrEqual(minimum);
   await expect
-    .poll(async () => (await charts.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))))).every((n) => n > 0))
+    .poll(async () =>
+      (await charts.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))))).every(
+        (n) => n > 0,
+      ),
+    )
     .toBe(true);
 }

@@ -37,7 +37,9 @@ test('a published datapoint appears in the graph, and bad input gets a clear err
   await page.getByRole('textbox', { name: 'Value(s)' }).fill('42');
   await page.getByRole('combobox', { name: 'Unit' }).selectOption('Count');
   await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toContainText('Published 1 datapoint(s) to Shop/Checkout/OrdersPlaced');
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toContainText(
+    'Published 1 datapoint(s) to Shop/Checkout/OrdersPlaced',
+  );
   const chart = page.getByTestId('time-series-chart').first();
   await expect(chart).toHaveAttribute('data-series-count', '1');
   await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBe(1);
@@ -45,11 +47,15 @@ test('a published datapoint appears in the graph, and bad input gets a clear err
   await control(page, 'clock', { advanceMs: 60_000 });
   await page.getByRole('textbox', { name: 'Value(s)' }).fill('7, 9');
   await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toContainText('Published 2 datapoint(s)');
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toContainText(
+    'Published 2 datapoint(s)',
+  );
   await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBe(2);
   // Published data is kept in IndexedDB: after a reload the same graph shows the same datapoints.
   await page.reload();
-  await expect.poll(async () => Number(await page.getByTestId('time-series-chart').first().getAttribute('data-points'))).toBe(2);
+  await expect
+    .poll(async () => Number(await page.getByTestId('time-series-chart').first().getAttribute('data-points')))
+    .toBe(2);
   // The server's validation reaches the user, and nothing typed is lost.
   await page.getByRole('textbox', { name: 'Namespace' }).fill('AWS/Shop');
   await page.getByRole('button', { name: 'Publish' }).click();

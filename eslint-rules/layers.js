@@ -43,11 +43,13 @@ export default {
           if (typeof spec !== 'string') return;
           if (!spec.startsWith('.')) {
             if (spec === 'recharts' || spec.startsWith('recharts/')) {
-              if (!from.charts) context.report({ node, message: 'recharts is imported only in src/components/charts/.' });
+              if (!from.charts)
+                context.report({ node, message: 'recharts is imported only in src/components/charts/.' });
               return;
             }
             for (const re of BANNED_PACKAGES[from.layer] ?? []) {
-              if (re.test(spec)) context.report({ node, message: `src/${from.layer}/ must not import ${spec}.` });
+              if (re.test(spec))
+                context.report({ node, message: `src/${from.layer}/ must not import ${spec}.` });
             }
             return;
           }
@@ -55,12 +57,18 @@ export default {
           if (!target) return;
           if (target.layer === from.layer) {
             if (from.layer === 'features' && target.feature !== from.feature) {
-              context.report({ node, message: `Features do not import each other (${from.feature} -> ${target.feature}); move shared code to components/ or lib/.` });
+              context.report({
+                node,
+                message: `Features do not import each other (${from.feature} -> ${target.feature}); move shared code to components/ or lib/.`,
+              });
             }
             return;
           }
           if (!ALLOWED[from.layer].includes(target.layer)) {
-            context.report({ node, message: `src/${from.layer}/ may not import src/${target.layer}/ (see ARCHITECTURE.md).` });
+            context.report({
+              node,
+              message: `src/${from.layer}/ may not import src/${target.layer}/ (see ARCHITECTURE.md).`,
+            });
           }
         };
         return {

@@ -10,5 +10,7 @@ const server = createHttpServer({ engine });
 setInterval(() => engine.tick(), 1000).unref();
 server.listen(port, host, () => {
   console.log(`Watchtrail API (CloudWatch JSON 1.0) listening on http://${host}:${port}`);
-  console.log(`  seed ${engine.seed}, simulation ${engine.simulationEnabled ? 'on' : 'off'}; control: http://${host}:${port}/_watchtrail/clock`);
+  console.log(
+    `  seed ${engine.seed}, simulation ${engine.simulationEnabled ? 'on' : 'off'}; control: http://${host}:${port}/_watchtrail/clock`,
+  );
 });

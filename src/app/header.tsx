@@ -63,7 +63,12 @@ export function Header({ route }: HeaderProps) {
             }}
           />
           <RefreshPicker value={refresh} onChange={setRefresh} />
-          <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100" aria-label="Refresh now" onClick={bumpRefresh}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+            aria-label="Refresh now"
+            onClick={bumpRefresh}
+          >
             ↻
           </button>
           {urlError && (

@@ -25,7 +25,8 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function routeOf(pathname: string): RouteId | undefined {
-  return ROUTES.find((r) => r.path === pathname.replace(/\/+$/, '') || (r.path === '/' && pathname === '/'))?.id;
+  return ROUTES.find((r) => r.path === pathname.replace(/\/+$/, '') || (r.path === '/' && pathname === '/'))
+    ?.id;
 }
 
 /** The current route from the location's path. */

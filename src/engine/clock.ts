@@ -116,7 +116,8 @@ export class Scheduler {
     let ran = 0;
     for (;;) {
       let next: Task | undefined;
-      for (const task of this.tasks) if (task.nextAt <= t && (!next || task.nextAt < next.nextAt)) next = task;
+      for (const task of this.tasks)
+        if (task.nextAt <= t && (!next || task.nextAt < next.nextAt)) next = task;
       if (!next) break;
       const at = next.nextAt;
       next.nextAt += next.everyMs;

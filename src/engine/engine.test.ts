@@ -523,8 +523,16 @@ describe('engine events (what a host persists)', () => {
     const engine = new Engine({ wallClock: () => T, simulation: false });
     const events: unknown[] = [];
     engine.subscribe((e) => events.push(e));
-    engine.putMetricData({ namespace: 'Shop', metricData: [{ metricName: 'Orders', value: 1, timestampMs }] });
-    expect(events).toEqual([{ type: 'metric-data', input: { namespace: 'Shop', metricData: [{ metricName: 'Orders', value: 1, timestampMs: expected }] } }]);
+    engine.putMetricData({
+      namespace: 'Shop',
+      metricData: [{ metricName: 'Orders', value: 1, timestampMs }],
+    });
+    expect(events).toEqual([
+      {
+        type: 'metric-data',
+        input: { namespace: 'Shop', metricData: [{ metricName: 'Orders', value: 1, timestampMs: expected }] },
+      },
+    ]);
   });
 
   it('replaying the reported inputs into a new engine reproduces the data, and reset is reported', () => {
@@ -532,10 +540,19 @@ describe('engine events (what a host persists)', () => {
     const journal: PutMetricDataInput[] = [];
     let resets = 0;
     const off = a.subscribe((e) => (e.type === 'metric-data' ? journal.push(e.input) : resets++));
-    a.putMetricData({ namespace: 'Shop', metricData: [{ metricName: 'Orders', values: [1, 2, 3], counts: [1, 1, 2] }] });
+    a.putMetricData({
+      namespace: 'Shop',
+      metricData: [{ metricName: 'Orders', values: [1, 2, 3], counts: [1, 1, 2] }],
+    });
     const b = new Engine({ wallClock: () => T + 3_600_000, simulation: false });
     for (const input of journal) b.putMetricData(input);
-    const q = { metric: { namespace: 'Shop', metricName: 'Orders', dimensions: [] }, periodMs: 60_000, stat: parseStat('Sum')!, startMs: T - 60_000, endMs: T + 60_000 };
+    const q = {
+      metric: { namespace: 'Shop', metricName: 'Orders', dimensions: [] },
+      periodMs: 60_000,
+      stat: parseStat('Sum')!,
+      startMs: T - 60_000,
+      endMs: T + 60_000,
+    };
     expect(b.queryMetric(q)).toEqual(a.queryMetric(q));
     expect(b.queryMetric(q).values).toEqual([9]);
     a.reset({ simulation: false });

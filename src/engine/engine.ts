@@ -1,6 +1,12 @@
 import { Clock, type ClockSnapshot, type ClockState, Scheduler, type WallClock } from './clock.ts';
 import { BucketTable } from './metrics/bucket-table.ts';
-import { type Dimension, type DimensionFilter, type MetricId, matchesDimensionFilters, metricKey } from './metrics/identity.ts';
+import {
+  type Dimension,
+  type DimensionFilter,
+  type MetricId,
+  matchesDimensionFilters,
+  metricKey,
+} from './metrics/identity.ts';
 import { type Stat, needsDistribution, statValue } from './metrics/statistics.ts';
 import { MetricStore } from './metrics/store.ts';
 import { type StandardUnit, unitCode, unitFromCode } from './metrics/units.ts';
@@ -70,7 +76,8 @@ export interface ClockUpdate {
 export const DEFAULT_SEED = 42;
 
 /** What the engine tells its host, so the host can persist what users create. */
-export type EngineEvent = { type: 'metric-data'; input: PutMetricDataInput } | { type: 'reset'; seed: number; simulation: boolean };
+export type EngineEvent =
+  { type: 'metric-data'; input: PutMetricDataInput } | { type: 'reset'; seed: number; simulation: boolean };
 
 /** Engine work that runs on the simulated clock: rollups now, alarm evaluation later. */
 const ROLLUP_EVERY_MS = 10 * MINUTE_MS;
@@ -175,12 +182,18 @@ export class Engine {
   putMetricData(input: PutMetricDataInput): number {
     const now = this.clock.now();
     if (this.listeners.size > 0) {
-      const stamped = input.metricData.map((d) => (d.timestampMs === undefined ? { ...d, timestampMs: now } : d));
+      const stamped = input.metricData.map((d) =>
+        d.timestampMs === undefined ? { ...d, timestampMs: now } : d,
+      );
       this.emit({ type: 'metric-data', input: { namespace: input.namespace, metricData: stamped } });
     }
     let stored = 0;
     for (const d of input.metricData) {
-      const series = this.store.getOrCreate({ namespace: input.namespace, metricName: d.metricName, dimensions: d.dimensions ?? [] });
+      const series = this.store.getOrCreate({
+        namespace: input.namespace,
+        metricName: d.metricName,
+        dimensions: d.dimensions ?? [],
+      });
       const t = d.timestampMs ?? now;
       const highRes = d.storageResolution === 1;
       const tMs = highRes ? Math.floor(t / 1000) * 1000 : Math.floor(t / MINUTE_MS) * MINUTE_MS;
@@ -219,13 +232,24 @@ export class Engine {
   }
 
   /** The per-period aggregates of a metric over a range: the raw material of every statistic. */
-  aggregate(metric: MetricId, startMs: number, endMs: number, periodMs: number, withDistribution: boolean, unit?: StandardUnit): BucketTable {
+  aggregate(
+    metric: MetricId,
+    startMs: number,
+    endMs: number,
+    periodMs: number,
+    withDistribution: boolean,
+    unit?: StandardUnit,
+  ): BucketTable {
     this.tick();
     const table = new BucketTable(startMs, endMs, periodMs, withDistribution);
     const key = metricKey(metric);
     const model = this.simulated.get(key);
     if (model && (unit === undefined || unit === model.unit)) {
-      const ctx = modelContext(this.seedValue, incidentsBetween(this.seedValue, startMs - HOUR_MS, endMs + HOUR_MS), this.traffic);
+      const ctx = modelContext(
+        this.seedValue,
+        incidentsBetween(this.seedValue, startMs - HOUR_MS, endMs + HOUR_MS),
+        this.traffic,
+      );
       accumulateSimulated(model, ctx, table, this.clock.now());
       table.units.add(unitCode(model.unit));
     }
@@ -270,6 +294,10 @@ export class Engine {
 
   /** Counts for diagnostics and benchmarks. */
   stats(): { publishedSeries: number; storedDatapoints: number; simulatedSeries: number } {
-    return { publishedSeries: this.store.size, storedDatapoints: this.store.datapointCount(), simulatedSeries: this.simulated.size };
+    return {
+      publishedSeries: this.store.size,
+      storedDatapoints: this.store.datapointCount(),
+      simulatedSeries: this.simulated.size,
+    };
   }
 }

@@ -40,7 +40,8 @@ export function validateEndpoint(text: string): string | undefined {
   if (t === EMBEDDED) return undefined;
   try {
     const u = new URL(t);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'The endpoint must start with http:// or https://.';
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      return 'The endpoint must start with http:// or https://.';
     return undefined;
   } catch {
     return `"${t}" is not a URL. Use "embedded" or a URL such as http://127.0.0.1:4566.`;

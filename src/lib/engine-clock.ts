@@ -17,7 +17,8 @@ export interface ClockReading extends EngineClock {
 }
 
 export async function fetchClock(base: string | undefined): Promise<ClockReading> {
-  if (base === undefined) return { now: Date.now(), paused: false, speed: 1, readAt: Date.now(), controllable: false };
+  if (base === undefined)
+    return { now: Date.now(), paused: false, speed: 1, readAt: Date.now(), controllable: false };
   const res = await fetch(`${base}/_watchtrail/clock`);
   if (!res.ok) throw new Error(`The clock endpoint answered ${res.status}.`);
   const c = (await res.json()) as EngineClock;
@@ -25,10 +26,16 @@ export async function fetchClock(base: string | undefined): Promise<ClockReading
 }
 
 export const clockQueryOptions = (base: string | undefined) =>
-  queryOptions({ queryKey: ['watchtrail', 'clock', base], queryFn: () => fetchClock(base), refetchInterval: 5_000, staleTime: 1_000 });
+  queryOptions({
+    queryKey: ['watchtrail', 'clock', base],
+    queryFn: () => fetchClock(base),
+    refetchInterval: 5_000,
+    staleTime: 1_000,
+  });
 
 /** The engine time implied by a reading at a given wall time. */
-export const engineNow = (r: ClockReading, wallMs: number): number => (r.paused ? r.now : r.now + (wallMs - r.readAt) * r.speed);
+export const engineNow = (r: ClockReading, wallMs: number): number =>
+  r.paused ? r.now : r.now + (wallMs - r.readAt) * r.speed;
 
 /** The engine's clock, re-read every few seconds. */
 export function useClockReading() {
@@ -40,7 +47,11 @@ export function useClockReading() {
  * The engine's current time, ticking: re-rendered every `everyMs` of wall time. Relative time ranges
  * resolve against it, so "last 3 hours" follows the simulation even when it runs 3600× or is paused.
  */
-export function useEngineNow(everyMs = 1000): { now: number; wallMs: number; reading: ClockReading | undefined } {
+export function useEngineNow(everyMs = 1000): {
+  now: number;
+  wallMs: number;
+  reading: ClockReading | undefined;
+} {
   const { data } = useClockReading();
   const [wall, setWall] = useState(() => Date.now());
   useEffect(() => {

@@ -28,7 +28,11 @@ function readUrl(): Pick<TimeState, 'range' | 'refresh' | 'urlError'> {
   if (typeof location === 'undefined') return { range: DEFAULT_TIME_RANGE, refresh: LIVE_REFRESH };
   const params = new URLSearchParams(location.search);
   const parsed = rangeFromSearchParams(params);
-  return { range: parsed.range, refresh: params.has('refresh') ? parsed.refresh : LIVE_REFRESH, urlError: parsed.error };
+  return {
+    range: parsed.range,
+    refresh: params.has('refresh') ? parsed.refresh : LIVE_REFRESH,
+    urlError: parsed.error,
+  };
 }
 
 function writeUrl(range: TimeRange, refresh: RefreshInterval): void {

@@ -45,7 +45,8 @@ export function useResolvedRange(): ResolvedRange {
   if (anchor.key !== key) setAnchor({ key, ms: current() });
   // A relative range ends with the current minute, so what was published this minute is in view
   // (datapoints are stamped with their minute's start and EndTime is exclusive).
-  const end = range.kind === 'relative' ? Math.floor(anchor.ms / MINUTE_MS) * MINUTE_MS + MINUTE_MS : anchor.ms;
+  const end =
+    range.kind === 'relative' ? Math.floor(anchor.ms / MINUTE_MS) * MINUTE_MS + MINUTE_MS : anchor.ms;
   const resolved = resolveRange(range, end);
   return { startMs: resolved.start, endMs: resolved.end, anchorMs: anchor.ms, refresh };
 }

@@ -26,7 +26,12 @@ function load(): PersistedEngine | undefined {
  */
 export async function startEmbeddedApi(): Promise<Engine> {
   const saved = load();
-  const engine = new Engine({ wallClock: Date.now, seed: saved?.seed ?? DEFAULT_SEED, simulation: saved?.simulation ?? true, clock: saved?.clock });
+  const engine = new Engine({
+    wallClock: Date.now,
+    seed: saved?.seed ?? DEFAULT_SEED,
+    simulation: saved?.simulation ?? true,
+    clock: saved?.clock,
+  });
   // Replay what users published before this page load, then journal what they publish next.
   const journal = await MetricJournal.open();
   if (journal) {
@@ -37,11 +42,19 @@ export async function startEmbeddedApi(): Promise<Engine> {
     });
   }
   const persist = () => {
-    const state: PersistedEngine = { clock: engine.clock.snapshot(), seed: engine.seed, simulation: engine.simulationEnabled };
+    const state: PersistedEngine = {
+      clock: engine.clock.snapshot(),
+      seed: engine.seed,
+      simulation: engine.simulationEnabled,
+    };
     localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
   };
   const worker = setupWorker(...createHandlers({ engine, onStateChange: persist }));
-  await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  await worker.start({
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
   setInterval(() => engine.tick(), 1000);
   return engine;
 }

@@ -13,8 +13,10 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-  const body = chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const body =
+    chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
   return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body });
 }
 
@@ -43,10 +45,16 @@ export function createHttpServer(ctx: ApiContext): Server {
         if (!isApiRequest(request)) {
           await send(
             res,
-            new Response(JSON.stringify({ __type: 'UnknownOperationException', message: 'Send AWS JSON requests with an X-Amz-Target header, or use /_watchtrail/.' }), {
-              status: 400,
-              headers: { 'content-type': 'application/x-amz-json-1.0' },
-            }),
+            new Response(
+              JSON.stringify({
+                __type: 'UnknownOperationException',
+                message: 'Send AWS JSON requests with an X-Amz-Target header, or use /_watchtrail/.',
+              }),
+              {
+                status: 400,
+                headers: { 'content-type': 'application/x-amz-json-1.0' },
+              },
+            ),
           );
           return;
         }

@@ -1,6 +1,11 @@
 import type { Engine, MetricId, Stat, StandardUnit } from '../../engine/index.ts';
 import { parseStat } from '../../engine/index.ts';
-import { invalidNextToken, invalidParameterCombination, invalidParameterValue, missingParameter } from './errors.ts';
+import {
+  invalidNextToken,
+  invalidParameterCombination,
+  invalidParameterValue,
+  missingParameter,
+} from './errors.ts';
 import {
   type Json,
   booleanAt,
@@ -46,20 +51,29 @@ interface Result {
 
 function readQuery(item: unknown, i: number): StatQuery {
   const p = `MetricDataQueries.member.${i + 1}`;
-  if (!isObject(item)) throw invalidParameterValue(`The value ${JSON.stringify(item)} for parameter ${p} is invalid: expected a structure.`);
+  if (!isObject(item))
+    throw invalidParameterValue(
+      `The value ${JSON.stringify(item)} for parameter ${p} is invalid: expected a structure.`,
+    );
   const id = stringAt(item, 'Id', `${p}.Id`, true, 255);
   if (!ID.test(id)) {
-    throw invalidParameterValue(`The value ${id} for parameter ${p}.Id is invalid: it must start with a lowercase letter and contain only letters, numbers and underscores.`);
+    throw invalidParameterValue(
+      `The value ${id} for parameter ${p}.Id is invalid: it must start with a lowercase letter and contain only letters, numbers and underscores.`,
+    );
   }
   const label = stringAt(item, 'Label', `${p}.Label`);
   const returnData = booleanAt(item, 'ReturnData', `${p}.ReturnData`) ?? true;
   const expression = stringAt(item, 'Expression', `${p}.Expression`, false, 2048);
   const ms = objectAt(item, 'MetricStat', `${p}.MetricStat`);
   if (expression !== undefined && ms !== undefined) {
-    throw invalidParameterCombination(`The parameters ${p}.MetricStat and ${p}.Expression are mutually exclusive and you have specified both.`);
+    throw invalidParameterCombination(
+      `The parameters ${p}.MetricStat and ${p}.Expression are mutually exclusive and you have specified both.`,
+    );
   }
   if (expression !== undefined) {
-    throw invalidParameterValue(`The parameter ${p}.Expression is not supported by this endpoint yet: send MetricStat queries (metric math is evaluated by alarms and graphs in a later release).`);
+    throw invalidParameterValue(
+      `The parameter ${p}.Expression is not supported by this endpoint yet: send MetricStat queries (metric math is evaluated by alarms and graphs in a later release).`,
+    );
   }
   if (ms === undefined) throw missingParameter(`${p}.MetricStat`);
   const mp = `${p}.MetricStat`;
@@ -76,7 +90,16 @@ function readQuery(item: unknown, i: number): StatQuery {
     );
   }
   const unit = unitAt(ms, 'Unit', `${mp}.Unit`);
-  return { id, label, returnData, metric: { namespace, metricName, dimensions }, period, stat, statText, unit };
+  return {
+    id,
+    label,
+    returnData,
+    metric: { namespace, metricName, dimensions },
+    period,
+    stat,
+    statText,
+    unit,
+  };
 }
 
 /**
@@ -86,28 +109,42 @@ function readQuery(item: unknown, i: number): StatQuery {
  */
 export function getMetricData(input: Json, engine: Engine): Json {
   const list = listAt(input, 'MetricDataQueries', 'MetricDataQueries', true);
-  if (list.length === 0) throw invalidParameterValue('The collection MetricDataQueries must contain at least 1 query.');
-  if (list.length > MAX_QUERIES) throw invalidParameterValue(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
+  if (list.length === 0)
+    throw invalidParameterValue('The collection MetricDataQueries must contain at least 1 query.');
+  if (list.length > MAX_QUERIES)
+    throw invalidParameterValue(
+      `The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`,
+    );
   const startMs = timestampAt(input, 'StartTime', 'StartTime', true);
   const endMs = timestampAt(input, 'EndTime', 'EndTime', true);
-  if (startMs >= endMs) throw invalidParameterValue('The parameter StartTime must be less than the parameter EndTime.');
+  if (startMs >= endMs)
+    throw invalidParameterValue('The parameter StartTime must be less than the parameter EndTime.');
   const scanBy = stringAt(input, 'ScanBy', 'ScanBy') ?? 'TimestampDescending';
   if (scanBy !== 'TimestampDescending' && scanBy !== 'TimestampAscending') {
-    throw invalidParameterValue(`The value ${scanBy} for parameter ScanBy is invalid: use TimestampDescending or TimestampAscending.`);
+    throw invalidParameterValue(
+      `The value ${scanBy} for parameter ScanBy is invalid: use TimestampDescending or TimestampAscending.`,
+    );
   }
-  const maxDatapoints = integerAt(input, 'MaxDatapoints', 'MaxDatapoints', 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_MAX_DATAPOINTS;
+  const maxDatapoints =
+    integerAt(input, 'MaxDatapoints', 'MaxDatapoints', 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_MAX_DATAPOINTS;
   const labelOptions = objectAt(input, 'LabelOptions', 'LabelOptions');
   const tz = labelOptions ? stringAt(labelOptions, 'Timezone', 'LabelOptions.Timezone') : undefined;
   if (tz !== undefined && !/^[+-](0\d|1[0-4])[0-5]\d$/.test(tz)) {
-    throw invalidParameterValue(`The value ${tz} for parameter LabelOptions.Timezone is invalid: use +HHMM or -HHMM, for example +0130.`);
+    throw invalidParameterValue(
+      `The value ${tz} for parameter LabelOptions.Timezone is invalid: use +HHMM or -HHMM, for example +0130.`,
+    );
   }
   const queries = list.map(readQuery);
   const ids = new Set<string>();
   for (const [i, q] of queries.entries()) {
-    if (ids.has(q.id)) throw invalidParameterValue(`The value ${q.id} for parameter MetricDataQueries.member.${i + 1}.Id is used by more than one query: Ids must be unique.`);
+    if (ids.has(q.id))
+      throw invalidParameterValue(
+        `The value ${q.id} for parameter MetricDataQueries.member.${i + 1}.Id is used by more than one query: Ids must be unique.`,
+      );
     ids.add(q.id);
   }
-  if (!queries.some((q) => q.returnData)) throw invalidParameterValue('At least one query in MetricDataQueries must have ReturnData set to true.');
+  if (!queries.some((q) => q.returnData))
+    throw invalidParameterValue('At least one query in MetricDataQueries must have ReturnData set to true.');
 
   const token = stringAt(input, 'NextToken', 'NextToken');
   const fingerprint = { q: list, s: startMs, e: endMs, b: scanBy, m: maxDatapoints };
@@ -125,7 +162,14 @@ export function getMetricData(input: Json, engine: Engine): Json {
   for (let qi = position.q; qi < queries.length; qi++) {
     const q = queries[qi];
     if (!q.returnData) continue;
-    const result: Result = { Id: q.id, Label: q.label ?? q.metric.metricName, Timestamps: [], Values: [], StatusCode: 'Complete', Messages: [] };
+    const result: Result = {
+      Id: q.id,
+      Label: q.label ?? q.metric.metricName,
+      Timestamps: [],
+      Values: [],
+      StatusCode: 'Complete',
+      Messages: [],
+    };
     results.push(result);
     if (budget === 0) {
       result.StatusCode = 'PartialData';
@@ -135,7 +179,14 @@ export function getMetricData(input: Json, engine: Engine): Json {
     const periodMs = q.period * 1000;
     const start = roundStartTime(startMs, q.period, now);
     if (!periodAllowedForAge(q.period, start, now)) continue;
-    const series = engine.queryMetric({ metric: q.metric, periodMs, stat: q.stat, unit: q.unit, startMs: start, endMs });
+    const series = engine.queryMetric({
+      metric: q.metric,
+      periodMs,
+      stat: q.stat,
+      unit: q.unit,
+      startMs: start,
+      endMs,
+    });
     const n = series.timestamps.length;
     const from = qi === position.q ? position.o : 0;
     const take = Math.min(budget, n - from);

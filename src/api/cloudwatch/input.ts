@@ -20,7 +20,10 @@ export function objectAt(o: Json, key: string, path: string, required = false): 
     if (required) throw missingParameter(path);
     return undefined;
   }
-  if (!isObject(v)) throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a structure.`);
+  if (!isObject(v))
+    throw invalidParameterValue(
+      `The value ${show(v)} for parameter ${path} is invalid: expected a structure.`,
+    );
   return v;
 }
 
@@ -32,21 +35,36 @@ export function listAt(o: Json, key: string, path: string, required = false): un
     if (required) throw missingParameter(path);
     return undefined;
   }
-  if (!Array.isArray(v)) throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a list.`);
+  if (!Array.isArray(v))
+    throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a list.`);
   return v;
 }
 
 export function stringAt(o: Json, key: string, path: string, required: true, max?: number): string;
-export function stringAt(o: Json, key: string, path: string, required?: boolean, max?: number): string | undefined;
-export function stringAt(o: Json, key: string, path: string, required = false, max = Infinity): string | undefined {
+export function stringAt(
+  o: Json,
+  key: string,
+  path: string,
+  required?: boolean,
+  max?: number,
+): string | undefined;
+export function stringAt(
+  o: Json,
+  key: string,
+  path: string,
+  required = false,
+  max = Infinity,
+): string | undefined {
   const v = o[key];
   if (v === undefined || v === null) {
     if (required) throw missingParameter(path);
     return undefined;
   }
-  if (typeof v !== 'string') throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a string.`);
+  if (typeof v !== 'string')
+    throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a string.`);
   if (v.length === 0 && required) throw invalidParameterValue(`The parameter ${path} must not be empty.`);
-  if (v.length > max) throw invalidParameterValue(`The parameter ${path} must be at most ${max} characters long.`);
+  if (v.length > max)
+    throw invalidParameterValue(`The parameter ${path} must be at most ${max} characters long.`);
   return v;
 }
 
@@ -59,7 +77,8 @@ export function numberAt(o: Json, key: string, path: string, required = false): 
     return undefined;
   }
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  if (typeof n !== 'number' || Number.isNaN(n)) throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a number.`);
+  if (typeof n !== 'number' || Number.isNaN(n))
+    throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected a number.`);
   return n;
 }
 
@@ -67,7 +86,9 @@ export function integerAt(o: Json, key: string, path: string, min: number, max: 
   const n = numberAt(o, key, path);
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw invalidParameterValue(`The value ${n} for parameter ${path} is invalid: it must be an integer from ${min} to ${max}.`);
+    throw invalidParameterValue(
+      `The value ${n} for parameter ${path} is invalid: it must be an integer from ${min} to ${max}.`,
+    );
   }
   return n;
 }
@@ -75,7 +96,10 @@ export function integerAt(o: Json, key: string, path: string, min: number, max: 
 export function booleanAt(o: Json, key: string, path: string): boolean | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'boolean') throw invalidParameterValue(`The value ${show(v)} for parameter ${path} is invalid: expected true or false.`);
+  if (typeof v !== 'boolean')
+    throw invalidParameterValue(
+      `The value ${show(v)} for parameter ${path} is invalid: expected true or false.`,
+    );
   return v;
 }
 
@@ -85,14 +109,18 @@ export function timestampAt(o: Json, key: string, path: string, required?: boole
 export function timestampAt(o: Json, key: string, path: string, required = false): number | undefined {
   const s = numberAt(o, key, path, required);
   if (s === undefined) return undefined;
-  if (!Number.isFinite(s)) throw invalidParameterValue(`The value ${s} for parameter ${path} is invalid: expected a timestamp.`);
+  if (!Number.isFinite(s))
+    throw invalidParameterValue(`The value ${s} for parameter ${path} is invalid: expected a timestamp.`);
   return Math.round(s * 1000);
 }
 
 export function unitAt(o: Json, key: string, path: string): StandardUnit | undefined {
   const u = stringAt(o, key, path);
   if (u === undefined) return undefined;
-  if (!isStandardUnit(u)) throw invalidParameterValue(`The value ${u} for parameter ${path} is not a valid unit (for example Seconds, Bytes, Percent, Count, None).`);
+  if (!isStandardUnit(u))
+    throw invalidParameterValue(
+      `The value ${u} for parameter ${path} is not a valid unit (for example Seconds, Bytes, Percent, Count, None).`,
+    );
   return u;
 }
 
@@ -118,27 +146,50 @@ export function metricNameAt(o: Json, key: string, path: string, required?: bool
 export function metricNameAt(o: Json, key: string, path: string, required = false): string | undefined {
   const name = stringAt(o, key, path, required, 255);
   if (name === undefined) return undefined;
-  if (name.trim() === '' || !NAME_CHARS.test(name)) throw invalidParameterValue(`The value ${name} for parameter ${path} is invalid: use printable ASCII characters.`);
+  if (name.trim() === '' || !NAME_CHARS.test(name))
+    throw invalidParameterValue(
+      `The value ${name} for parameter ${path} is invalid: use printable ASCII characters.`,
+    );
   return name;
 }
 
 /** A list of Dimension {Name, Value}: at most `max`, names unique, values required unless a filter. */
-export function dimensionsAt(o: Json, key: string, path: string, max: number, filter: true): { name: string; value?: string }[];
+export function dimensionsAt(
+  o: Json,
+  key: string,
+  path: string,
+  max: number,
+  filter: true,
+): { name: string; value?: string }[];
 export function dimensionsAt(o: Json, key: string, path: string, max: number, filter?: false): Dimension[];
-export function dimensionsAt(o: Json, key: string, path: string, max: number, filter = false): { name: string; value?: string }[] {
+export function dimensionsAt(
+  o: Json,
+  key: string,
+  path: string,
+  max: number,
+  filter = false,
+): { name: string; value?: string }[] {
   const list = listAt(o, key, path) ?? [];
-  if (list.length > max) throw invalidParameterValue(`The collection ${path} must not have a size greater than ${max}.`);
+  if (list.length > max)
+    throw invalidParameterValue(`The collection ${path} must not have a size greater than ${max}.`);
   const seen = new Set<string>();
   return list.map((item, i) => {
     const p = `${path}.member.${i + 1}`;
-    if (!isObject(item)) throw invalidParameterValue(`The value ${show(item)} for parameter ${p} is invalid: expected a structure.`);
+    if (!isObject(item))
+      throw invalidParameterValue(
+        `The value ${show(item)} for parameter ${p} is invalid: expected a structure.`,
+      );
     const name = stringAt(item, 'Name', `${p}.Name`, true, 255);
     if (name.trim() === '' || name.startsWith(':') || !NAME_CHARS.test(name)) {
-      throw invalidParameterValue(`The value ${name} for parameter ${p}.Name is invalid: use printable ASCII characters, not starting with ':'.`);
+      throw invalidParameterValue(
+        `The value ${name} for parameter ${p}.Name is invalid: use printable ASCII characters, not starting with ':'.`,
+      );
     }
     const value = stringAt(item, 'Value', `${p}.Value`, !filter, 1024);
     if (value !== undefined && (value.trim() === '' || !NAME_CHARS.test(value))) {
-      throw invalidParameterValue(`The value ${value} for parameter ${p}.Value is invalid: use printable ASCII characters.`);
+      throw invalidParameterValue(
+        `The value ${value} for parameter ${p}.Value is invalid: use printable ASCII characters.`,
+      );
     }
     if (seen.has(name)) throw invalidParameterValue('No metric may specify the same dimension name twice.');
     seen.add(name);
@@ -153,13 +204,16 @@ export function periodAt(o: Json, key: string, path: string, required = false): 
   const p = numberAt(o, key, path, required);
   if (p === undefined) return undefined;
   if (!Number.isInteger(p) || p < 1 || !(p % 60 === 0 || [1, 5, 10, 20, 30].includes(p))) {
-    throw invalidParameterValue(`The parameter ${path} must be 1, 5, 10, 20, 30, 60, or any multiple of 60 (seconds); ${p} is not.`);
+    throw invalidParameterValue(
+      `The parameter ${path} must be 1, 5, 10, 20, 30, 60, or any multiple of 60 (seconds); ${p} is not.`,
+    );
   }
   return p;
 }
 
 /** Dimensions as the API returns them. */
-export const dimensionsOut = (dims: readonly Dimension[]) => dims.map((d) => ({ Name: d.name, Value: d.value }));
+export const dimensionsOut = (dims: readonly Dimension[]) =>
+  dims.map((d) => ({ Name: d.name, Value: d.value }));
 
 /** Opaque pagination tokens bound to the request they continue: reusing one with other parameters fails. */
 export function encodeToken(request: unknown, position: unknown): string {

@@ -1,7 +1,17 @@
 import type { Engine, MetricId } from '../../engine/index.ts';
 import { HOUR_MS } from '../../engine/index.ts';
 import { invalidNextToken, invalidParameterValue } from './errors.ts';
-import { type Json, booleanAt, decodeToken, dimensionsAt, dimensionsOut, encodeToken, metricNameAt, namespaceAt, stringAt } from './input.ts';
+import {
+  type Json,
+  booleanAt,
+  decodeToken,
+  dimensionsAt,
+  dimensionsOut,
+  encodeToken,
+  metricNameAt,
+  namespaceAt,
+  stringAt,
+} from './input.ts';
 
 const PAGE = 500;
 
@@ -19,7 +29,9 @@ export function listMetrics(input: Json, engine: Engine): Json {
   const dimensions = dimensionsAt(input, 'Dimensions', 'Dimensions', 10, true);
   const recentlyActive = stringAt(input, 'RecentlyActive', 'RecentlyActive');
   if (recentlyActive !== undefined && recentlyActive !== 'PT3H') {
-    throw invalidParameterValue(`The value ${recentlyActive} for parameter RecentlyActive is invalid: the only accepted value is PT3H.`);
+    throw invalidParameterValue(
+      `The value ${recentlyActive} for parameter RecentlyActive is invalid: the only accepted value is PT3H.`,
+    );
   }
   booleanAt(input, 'IncludeLinkedAccounts', 'IncludeLinkedAccounts');
   const token = stringAt(input, 'NextToken', 'NextToken');
@@ -32,13 +44,22 @@ export function listMetrics(input: Json, engine: Engine): Json {
   }
   const now = engine.now();
   const metrics = engine
-    .listMetrics({ namespace, metricName, dimensions, activeSinceMs: recentlyActive ? now - 3 * HOUR_MS : undefined })
+    .listMetrics({
+      namespace,
+      metricName,
+      dimensions,
+      activeSinceMs: recentlyActive ? now - 3 * HOUR_MS : undefined,
+    })
     .map((m) => ({ m, k: order(m) }))
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map((x) => x.m);
   const page = metrics.slice(offset, offset + PAGE);
   const out: Json = {
-    Metrics: page.map((m) => ({ Namespace: m.namespace, MetricName: m.metricName, Dimensions: dimensionsOut(m.dimensions) })),
+    Metrics: page.map((m) => ({
+      Namespace: m.namespace,
+      MetricName: m.metricName,
+      Dimensions: dimensionsOut(m.dimensions),
+    })),
   };
   if (offset + PAGE < metrics.length) out.NextToken = encodeToken(request, offset + PAGE);
   return out;

@@ -24,11 +24,17 @@ async function readObject(request: Request): Promise<Record<string, unknown>> {
   } catch {
     throw new ControlError('The request body is not valid JSON.');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ControlError('The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ControlError('The request body must be a JSON object.');
   return body as Record<string, unknown>;
 }
 
-function optional<T>(body: Record<string, unknown>, key: string, check: (v: unknown) => v is T, expected: string): T | undefined {
+function optional<T>(
+  body: Record<string, unknown>,
+  key: string,
+  check: (v: unknown) => v is T,
+  expected: string,
+): T | undefined {
   const v = body[key];
   if (v === undefined) return undefined;
   if (!check(v)) throw new ControlError(`"${key}" must be ${expected}; got ${JSON.stringify(v)}.`);
@@ -39,7 +45,8 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isSpeed = (v: unknown): v is number => isFiniteNumber(v) && v > 0 && v <= 100_000;
 const isAdvance = (v: unknown): v is number => isFiniteNumber(v) && v >= 0 && v <= 500 * DAY_MS;
-const isSeed = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffffffff;
+const isSeed = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffffffff;
 
 /**
  * The control endpoints (`/_watchtrail/…`) that drive the engine for tests, scripts and demos:
@@ -58,7 +65,12 @@ export async function serveControl(request: Request, ctx: ApiContext): Promise<R
         const now = optional(body, 'now', isFiniteNumber, 'a time in epoch milliseconds');
         const paused = optional(body, 'paused', isBoolean, 'true or false');
         const speed = optional(body, 'speed', isSpeed, 'a number greater than 0 (1, 60, 600, 3600, …)');
-        const advanceMs = optional(body, 'advanceMs', isAdvance, 'a number of milliseconds from 0 to 500 days');
+        const advanceMs = optional(
+          body,
+          'advanceMs',
+          isAdvance,
+          'a number of milliseconds from 0 to 500 days',
+        );
         const state = engine.setClock({ now, paused, speed, advanceMs });
         ctx.onStateChange?.();
         return json(state);
@@ -72,12 +84,18 @@ export async function serveControl(request: Request, ctx: ApiContext): Promise<R
         return json({ seed: engine.seed, simulation: engine.simulationEnabled, clock: engine.clockState() });
       }
       case 'GET /state':
-        return json({ seed: engine.seed, simulation: engine.simulationEnabled, clock: engine.clockState(), ...engine.stats() });
+        return json({
+          seed: engine.seed,
+          simulation: engine.simulationEnabled,
+          clock: engine.clockState(),
+          ...engine.stats(),
+        });
       case 'GET /incidents': {
         const now = engine.now();
         const start = Number(url.searchParams.get('start') ?? now - 7 * DAY_MS);
         const end = Number(url.searchParams.get('end') ?? now);
-        if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end) throw new ControlError('"start" and "end" must be epoch milliseconds with start < end.');
+        if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end)
+          throw new ControlError('"start" and "end" must be epoch milliseconds with start < end.');
         return json({ incidents: engine.incidents(start, end) });
       }
       default:

@@ -9,7 +9,13 @@ export class AwsError extends Error {
   readonly status: number;
   readonly fault: 'Sender' | 'Receiver';
 
-  constructor(code: string, shape: string, message: string, status = 400, fault: 'Sender' | 'Receiver' = 'Sender') {
+  constructor(
+    code: string,
+    shape: string,
+    message: string,
+    status = 400,
+    fault: 'Sender' | 'Receiver' = 'Sender',
+  ) {
     super(message);
     this.name = shape;
     this.code = code;

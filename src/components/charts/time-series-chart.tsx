@@ -265,7 +265,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     });
 
   const pointCount = hasData ? (prepared?.pointCount ?? 0) : 0;
-  const lastTimestamp = series.reduce((t, s) => Math.max(t, s.timestamps[s.timestamps.length - 1] ?? -Infinity), -Infinity);
+  const lastTimestamp = series.reduce(
+    (t, s) => Math.max(t, s.timestamps[s.timestamps.length - 1] ?? -Infinity),
+    -Infinity,
+  );
   return (
     <div
       ref={rootRef}

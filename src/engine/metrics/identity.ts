@@ -29,5 +29,7 @@ export interface DimensionFilter {
 }
 
 export function matchesDimensionFilters(m: MetricId, filters: readonly DimensionFilter[]): boolean {
-  return filters.every((f) => m.dimensions.some((d) => d.name === f.name && (f.value === undefined || d.value === f.value)));
+  return filters.every((f) =>
+    m.dimensions.some((d) => d.name === f.name && (f.value === undefined || d.value === f.value)),
+  );
 }

@@ -38,8 +38,15 @@ function parseBound(text: string): StatBound | undefined | 'invalid' {
 
 /** Parses a statistic as GetMetricData's `Stat` accepts it; undefined when it is not one. */
 export function parseStat(text: string): Stat | undefined {
-  if ((BASIC_STATS as readonly string[]).includes(text)) return { kind: 'basic', name: text as BasicStatName };
-  if (text === 'IQM') return { kind: 'trimmed', fn: 'TM', low: { value: 25, percent: true }, high: { value: 75, percent: true } };
+  if ((BASIC_STATS as readonly string[]).includes(text))
+    return { kind: 'basic', name: text as BasicStatName };
+  if (text === 'IQM')
+    return {
+      kind: 'trimmed',
+      fn: 'TM',
+      low: { value: 25, percent: true },
+      high: { value: 75, percent: true },
+    };
   let m = PERCENTILE.exec(text);
   if (m) {
     const decimals = m[1].split('.')[1];
@@ -84,28 +91,50 @@ export interface Distribution {
   exact: boolean;
 }
 
-export const emptyDistribution = (): Distribution => ({ values: [], weights: [], components: [], exact: true });
+export const emptyDistribution = (): Distribution => ({
+  values: [],
+  weights: [],
+  components: [],
+  exact: true,
+});
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
 export function normalQuantile(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const plow = 0.02425;
   if (p < plow) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
   }
   if (p > 1 - plow) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    return (
+      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** Standard normal CDF (Zelen & Severo 26.2.17, absolute error < 7.5e-8). */
@@ -113,7 +142,8 @@ export function normalCdf(z: number): number {
   if (z < -8) return 0;
   if (z > 8) return 1;
   const t = 1 / (1 + 0.2316419 * Math.abs(z));
-  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const poly =
+    t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   const tail = 0.3989422804014327 * Math.exp(-0.5 * z * z) * poly;
   return z >= 0 ? 1 - tail : tail;
 }
@@ -204,7 +234,14 @@ function sortedExact(d: Distribution): { v: number[]; w: number[] } {
   return { v: order.map((i) => d.values[i]), w: order.map((i) => d.weights[i]) };
 }
 
-function boundValue(b: StatBound | undefined, d: Distribution, count: number, min: number, max: number, side: 'low' | 'high') {
+function boundValue(
+  b: StatBound | undefined,
+  d: Distribution,
+  count: number,
+  min: number,
+  max: number,
+  side: 'low' | 'high',
+) {
   if (!b) return side === 'low' ? -Infinity : Infinity;
   if (!b.percent) return b.value;
   if (side === 'low' && b.value === 0) return -Infinity;
@@ -217,7 +254,13 @@ function boundValue(b: StatBound | undefined, d: Distribution, count: number, mi
  * values at a boundary are split by weight, so a constant metric keeps its trimmed mean and IQM.
  * WM clamps what lies beyond a bound to the bound's value (the percentile, for a percent bound).
  */
-function trimmed(stat: Extract<Stat, { kind: 'trimmed' }>, d: Distribution, count: number, min: number, max: number): number | undefined {
+function trimmed(
+  stat: Extract<Stat, { kind: 'trimmed' }>,
+  d: Distribution,
+  count: number,
+  min: number,
+  max: number,
+): number | undefined {
   const { v, w } = weightedValues(d, min, max);
   let allW = 0;
   for (let i = 0; i < w.length; i++) allW += w[i];

@@ -75,7 +75,12 @@ export class SeriesColumns {
   }
 
   /** Appends many single values with one timestamp (Values + Counts, or a batch from the engine API). */
-  appendValues(tMs: number, values: ArrayLike<number>, counts: ArrayLike<number> | undefined, unit: number): void {
+  appendValues(
+    tMs: number,
+    values: ArrayLike<number>,
+    counts: ArrayLike<number> | undefined,
+    unit: number,
+  ): void {
     const n = values.length;
     this.grow(this.length + n);
     if (this.length > 0 && tMs < this.t[this.length - 1]) this.sorted = false;
@@ -209,7 +214,9 @@ export class SeriesColumns {
         if (this.min[j] < lo) lo = this.min[j];
         if (this.max[j] > hi) hi = this.max[j];
         const mv = this.multi?.[j];
-        if (mv) for (let k = 0; k < mv.values.length; k++) values.set(mv.values[k], (values.get(mv.values[k]) ?? 0) + mv.weights[k]);
+        if (mv)
+          for (let k = 0; k < mv.values.length; k++)
+            values.set(mv.values[k], (values.get(mv.values[k]) ?? 0) + mv.weights[k]);
         else if (this.min[j] === this.max[j] && this.sum[j] === this.min[j] * this.count[j])
           values.set(this.min[j], (values.get(this.min[j]) ?? 0) + this.count[j]);
         else exact = false;
@@ -250,7 +257,8 @@ function roundValues(values: Map<number, number>): MultiValues {
   if (entries.length > MAX_EXACT_VALUES) {
     const grid = new Map<number, number>();
     for (const [v, w] of entries) {
-      const r = v === 0 ? 0 : Math.sign(v) * Math.exp(Math.round(Math.log(Math.abs(v)) / LOG_STEP) * LOG_STEP);
+      const r =
+        v === 0 ? 0 : Math.sign(v) * Math.exp(Math.round(Math.log(Math.abs(v)) / LOG_STEP) * LOG_STEP);
       grid.set(r, (grid.get(r) ?? 0) + w);
     }
     entries = [...grid.entries()];
@@ -271,7 +279,10 @@ export class MetricStore {
     const key = metricKey(id);
     let s = this.series.get(key);
     if (!s) {
-      s = new SeriesColumns({ namespace: id.namespace, metricName: id.metricName, dimensions: [...id.dimensions] }, key);
+      s = new SeriesColumns(
+        { namespace: id.namespace, metricName: id.metricName, dimensions: [...id.dimensions] },
+        key,
+      );
       this.series.set(key, s);
     }
     return s;

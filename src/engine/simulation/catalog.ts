@@ -40,7 +40,11 @@ export class TrafficCache {
 }
 
 /** Indexes incidents by UTC day, so a sample looks at the few incidents of its own day. */
-export function modelContext(seed: number, incidents: readonly Incident[], cache?: TrafficCache): ModelContext {
+export function modelContext(
+  seed: number,
+  incidents: readonly Incident[],
+  cache?: TrafficCache,
+): ModelContext {
   const byDay = new Map<number, Incident[]>();
   for (const inc of incidents) {
     for (let d = Math.floor(inc.startMs / DAY_MS); d <= Math.floor((inc.endMs - 1) / DAY_MS); d++) {
@@ -118,7 +122,14 @@ function ec2Models(): SeriesModel[] {
     };
     const dims = [dim('InstanceId', id)];
     out.push(
-      { id: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: dims }, unit: 'Percent', shape: 'value', level: cpu, noise: 2.2, clamp: [0, 100] },
+      {
+        id: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: dims },
+        unit: 'Percent',
+        shape: 'value',
+        level: cpu,
+        noise: 2.2,
+        clamp: [0, 100],
+      },
       {
         id: { namespace: 'AWS/EC2', metricName: 'NetworkIn', dimensions: dims },
         unit: 'Bytes',
@@ -139,14 +150,27 @@ function ec2Models(): SeriesModel[] {
         integer: true,
         clamp: [0, Infinity],
       },
-      { id: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions: dims }, unit: 'Count', shape: 'value', level: () => 0, noise: 0 },
+      {
+        id: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions: dims },
+        unit: 'Count',
+        shape: 'value',
+        level: () => 0,
+        noise: 0,
+      },
     );
   });
   out.push({
-    id: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [dim('AutoScalingGroupName', ASG)] },
+    id: {
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: [dim('AutoScalingGroupName', ASG)],
+    },
     unit: 'Percent',
     shape: 'value',
-    level: (ctx, t) => 6 + 50 * load(ctx, t) + 30 * Math.max(...WEB_INSTANCES.map((i) => effect(ctx.near(t), 'hot-instance', t, i))),
+    level: (ctx, t) =>
+      6 +
+      50 * load(ctx, t) +
+      30 * Math.max(...WEB_INSTANCES.map((i) => effect(ctx.near(t), 'hot-instance', t, i))),
     noise: 1.2,
     clamp: [0, 100],
   });
@@ -154,21 +178,52 @@ function ec2Models(): SeriesModel[] {
 }
 
 function lambdaModels(): SeriesModel[] {
-  const fns: { name: string; rate: (ctx: ModelContext, t: number) => number; duration: number; errorRate: number }[] = [
+  const fns: {
+    name: string;
+    rate: (ctx: ModelContext, t: number) => number;
+    duration: number;
+    errorRate: number;
+  }[] = [
     { name: 'orders-api', rate: (ctx, t) => 0.4 * ctx.traffic(t), duration: 118, errorRate: 0.0012 },
     { name: 'image-resize', rate: (ctx, t) => 0.045 * ctx.traffic(t), duration: 640, errorRate: 0.004 },
-    { name: 'nightly-report', rate: (_ctx, t) => (hourOf(t) >= 2 && hourOf(t) < 2.25 ? 6 : 0), duration: 41_000, errorRate: 0.02 },
+    {
+      name: 'nightly-report',
+      rate: (_ctx, t) => (hourOf(t) >= 2 && hourOf(t) < 2.25 ? 6 : 0),
+      duration: 41_000,
+      errorRate: 0.02,
+    },
   ];
   const out: SeriesModel[] = [];
   for (const f of fns) {
     const dims = [dim('FunctionName', f.name)];
-    const deploy = (ctx: ModelContext, t: number) => (f.name === 'orders-api' ? effect(ctx.near(t), 'deploy-regression', t, f.name) : 0);
+    const deploy = (ctx: ModelContext, t: number) =>
+      f.name === 'orders-api' ? effect(ctx.near(t), 'deploy-regression', t, f.name) : 0;
     const errors = (ctx: ModelContext, t: number) => f.rate(ctx, t) * (f.errorRate + 0.09 * deploy(ctx, t));
-    const duration = (ctx: ModelContext, t: number) => f.duration * (1 + 0.25 * load(ctx, t) + 3.5 * deploy(ctx, t));
+    const duration = (ctx: ModelContext, t: number) =>
+      f.duration * (1 + 0.25 * load(ctx, t) + 3.5 * deploy(ctx, t));
     const id = (metricName: string): MetricId => ({ namespace: 'AWS/Lambda', metricName, dimensions: dims });
     out.push(
-      { id: id('Invocations'), unit: 'Count', shape: 'value', level: f.rate, noise: 0.05, relativeNoise: true, integer: true, sparse: true, clamp: [0, Infinity] },
-      { id: id('Errors'), unit: 'Count', shape: 'value', level: (ctx, t) => (f.rate(ctx, t) > 0 ? errors(ctx, t) : NaN), noise: 0.35, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+      {
+        id: id('Invocations'),
+        unit: 'Count',
+        shape: 'value',
+        level: f.rate,
+        noise: 0.05,
+        relativeNoise: true,
+        integer: true,
+        sparse: true,
+        clamp: [0, Infinity],
+      },
+      {
+        id: id('Errors'),
+        unit: 'Count',
+        shape: 'value',
+        level: (ctx, t) => (f.rate(ctx, t) > 0 ? errors(ctx, t) : NaN),
+        noise: 0.35,
+        relativeNoise: true,
+        integer: true,
+        clamp: [0, Infinity],
+      },
       {
         id: id('Throttles'),
         unit: 'Count',
@@ -177,7 +232,15 @@ function lambdaModels(): SeriesModel[] {
         noise: 0,
         integer: true,
       },
-      { id: id('Duration'), unit: 'Milliseconds', shape: 'latency', level: duration, noise: 0.04, volume: f.rate, sigma: 0.38 },
+      {
+        id: id('Duration'),
+        unit: 'Milliseconds',
+        shape: 'latency',
+        level: duration,
+        noise: 0.04,
+        volume: f.rate,
+        sigma: 0.38,
+      },
       {
         id: id('ConcurrentExecutions'),
         unit: 'Count',
@@ -195,13 +258,27 @@ function lambdaModels(): SeriesModel[] {
 
 function albModels(): SeriesModel[] {
   const dims = [dim('LoadBalancer', ALB)];
-  const id = (metricName: string): MetricId => ({ namespace: 'AWS/ApplicationELB', metricName, dimensions: dims });
+  const id = (metricName: string): MetricId => ({
+    namespace: 'AWS/ApplicationELB',
+    metricName,
+    dimensions: dims,
+  });
   const traffic = (ctx: ModelContext, t: number) => ctx.traffic(t);
   const deploy = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'deploy-regression', t);
   const db = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t);
-  const errors5xx = (ctx: ModelContext, t: number) => traffic(ctx, t) * (0.0004 + 0.05 * deploy(ctx, t) + 0.01 * db(ctx, t));
+  const errors5xx = (ctx: ModelContext, t: number) =>
+    traffic(ctx, t) * (0.0004 + 0.05 * deploy(ctx, t) + 0.01 * db(ctx, t));
   return [
-    { id: id('RequestCount'), unit: 'Count', shape: 'value', level: traffic, noise: 0.03, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    {
+      id: id('RequestCount'),
+      unit: 'Count',
+      shape: 'value',
+      level: traffic,
+      noise: 0.03,
+      relativeNoise: true,
+      integer: true,
+      clamp: [0, Infinity],
+    },
     {
       id: id('TargetResponseTime'),
       unit: 'Seconds',
@@ -211,7 +288,16 @@ function albModels(): SeriesModel[] {
       volume: traffic,
       sigma: 0.55,
     },
-    { id: id('HTTPCode_Target_5XX_Count'), unit: 'Count', shape: 'value', level: errors5xx, noise: 0.3, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    {
+      id: id('HTTPCode_Target_5XX_Count'),
+      unit: 'Count',
+      shape: 'value',
+      level: errors5xx,
+      noise: 0.3,
+      relativeNoise: true,
+      integer: true,
+      clamp: [0, Infinity],
+    },
     {
       id: id('HTTPCode_Target_2XX_Count'),
       unit: 'Count',
@@ -222,8 +308,26 @@ function albModels(): SeriesModel[] {
       integer: true,
       clamp: [0, Infinity],
     },
-    { id: id('HTTPCode_Target_4XX_Count'), unit: 'Count', shape: 'value', level: (ctx, t) => traffic(ctx, t) * 0.012, noise: 0.15, relativeNoise: true, integer: true, clamp: [0, Infinity] },
-    { id: id('ActiveConnectionCount'), unit: 'Count', shape: 'value', level: (ctx, t) => traffic(ctx, t) * 0.21, noise: 0.05, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+    {
+      id: id('HTTPCode_Target_4XX_Count'),
+      unit: 'Count',
+      shape: 'value',
+      level: (ctx, t) => traffic(ctx, t) * 0.012,
+      noise: 0.15,
+      relativeNoise: true,
+      integer: true,
+      clamp: [0, Infinity],
+    },
+    {
+      id: id('ActiveConnectionCount'),
+      unit: 'Count',
+      shape: 'value',
+      level: (ctx, t) => traffic(ctx, t) * 0.21,
+      noise: 0.05,
+      relativeNoise: true,
+      integer: true,
+      clamp: [0, Infinity],
+    },
   ];
 }
 
@@ -235,13 +339,32 @@ function dynamoModels(): SeriesModel[] {
   const out: SeriesModel[] = [];
   for (const tb of tables) {
     const dims = [dim('TableName', tb.name)];
-    const id = (metricName: string): MetricId => ({ namespace: 'AWS/DynamoDB', metricName, dimensions: dims });
+    const id = (metricName: string): MetricId => ({
+      namespace: 'AWS/DynamoDB',
+      metricName,
+      dimensions: dims,
+    });
     // Demand in capacity units per second; a surge on this table pushes it past provisioned capacity.
-    const demand = (ctx: ModelContext, t: number) => (tb.read * ctx.traffic(t)) / 60 * (1 + 0.9 * effect(ctx.near(t), 'traffic-surge', t, tb.name));
+    const demand = (ctx: ModelContext, t: number) =>
+      ((tb.read * ctx.traffic(t)) / 60) * (1 + 0.9 * effect(ctx.near(t), 'traffic-surge', t, tb.name));
     const burst = tb.provisionedRead * 1.15;
     out.push(
-      { id: id('ConsumedReadCapacityUnits'), unit: 'Count', shape: 'value', level: (ctx, t) => Math.min(demand(ctx, t), burst), noise: 0.04, relativeNoise: true, clamp: [0, Infinity] },
-      { id: id('ProvisionedReadCapacityUnits'), unit: 'Count', shape: 'value', level: () => tb.provisionedRead, noise: 0 },
+      {
+        id: id('ConsumedReadCapacityUnits'),
+        unit: 'Count',
+        shape: 'value',
+        level: (ctx, t) => Math.min(demand(ctx, t), burst),
+        noise: 0.04,
+        relativeNoise: true,
+        clamp: [0, Infinity],
+      },
+      {
+        id: id('ProvisionedReadCapacityUnits'),
+        unit: 'Count',
+        shape: 'value',
+        level: () => tb.provisionedRead,
+        noise: 0,
+      },
       {
         id: id('ConsumedWriteCapacityUnits'),
         unit: 'Count',
@@ -251,8 +374,23 @@ function dynamoModels(): SeriesModel[] {
         relativeNoise: true,
         clamp: [0, Infinity],
       },
-      { id: id('ProvisionedWriteCapacityUnits'), unit: 'Count', shape: 'value', level: () => tb.provisionedWrite, noise: 0 },
-      { id: id('ReadThrottleEvents'), unit: 'Count', shape: 'value', level: (ctx, t) => Math.max(0, demand(ctx, t) - burst) * 12, noise: 0.2, relativeNoise: true, integer: true, clamp: [0, Infinity] },
+      {
+        id: id('ProvisionedWriteCapacityUnits'),
+        unit: 'Count',
+        shape: 'value',
+        level: () => tb.provisionedWrite,
+        noise: 0,
+      },
+      {
+        id: id('ReadThrottleEvents'),
+        unit: 'Count',
+        shape: 'value',
+        level: (ctx, t) => Math.max(0, demand(ctx, t) - burst) * 12,
+        noise: 0.2,
+        relativeNoise: true,
+        integer: true,
+        clamp: [0, Infinity],
+      },
     );
   }
   return out;
@@ -263,14 +401,67 @@ function rdsModels(): SeriesModel[] {
   const id = (metricName: string): MetricId => ({ namespace: 'AWS/RDS', metricName, dimensions: dims });
   const slow = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t, 'orders-db');
   return [
-    { id: id('CPUUtilization'), unit: 'Percent', shape: 'value', level: (ctx, t) => 12 + 48 * load(ctx, t) + 40 * slow(ctx, t), noise: 2, clamp: [0, 100] },
-    { id: id('DatabaseConnections'), unit: 'Count', shape: 'value', level: (ctx, t) => 18 + 70 * load(ctx, t) + 60 * slow(ctx, t), noise: 3, integer: true, clamp: [0, Infinity] },
-    { id: id('FreeableMemory'), unit: 'Bytes', shape: 'value', level: (ctx, t) => 6.2e9 - 1.4e9 * load(ctx, t), noise: 4e7, integer: true, clamp: [0, Infinity] },
-    { id: id('ReadLatency'), unit: 'Seconds', shape: 'value', level: (ctx, t) => 0.0016 * (1 + 0.8 * load(ctx, t)) * (1 + 9 * slow(ctx, t)), noise: 0.08, relativeNoise: true, clamp: [0, Infinity] },
-    { id: id('ReadIOPS'), unit: 'Count/Second', shape: 'value', level: (ctx, t) => 40 + 420 * load(ctx, t) * (1 + 2 * slow(ctx, t)), noise: 0.06, relativeNoise: true, clamp: [0, Infinity] },
-    { id: id('WriteIOPS'), unit: 'Count/Second', shape: 'value', level: (ctx, t) => 25 + 160 * load(ctx, t), noise: 0.06, relativeNoise: true, clamp: [0, Infinity] },
+    {
+      id: id('CPUUtilization'),
+      unit: 'Percent',
+      shape: 'value',
+      level: (ctx, t) => 12 + 48 * load(ctx, t) + 40 * slow(ctx, t),
+      noise: 2,
+      clamp: [0, 100],
+    },
+    {
+      id: id('DatabaseConnections'),
+      unit: 'Count',
+      shape: 'value',
+      level: (ctx, t) => 18 + 70 * load(ctx, t) + 60 * slow(ctx, t),
+      noise: 3,
+      integer: true,
+      clamp: [0, Infinity],
+    },
+    {
+      id: id('FreeableMemory'),
+      unit: 'Bytes',
+      shape: 'value',
+      level: (ctx, t) => 6.2e9 - 1.4e9 * load(ctx, t),
+      noise: 4e7,
+      integer: true,
+      clamp: [0, Infinity],
+    },
+    {
+      id: id('ReadLatency'),
+      unit: 'Seconds',
+      shape: 'value',
+      level: (ctx, t) => 0.0016 * (1 + 0.8 * load(ctx, t)) * (1 + 9 * slow(ctx, t)),
+      noise: 0.08,
+      relativeNoise: true,
+      clamp: [0, Infinity],
+    },
+    {
+      id: id('ReadIOPS'),
+      unit: 'Count/Second',
+      shape: 'value',
+      level: (ctx, t) => 40 + 420 * load(ctx, t) * (1 + 2 * slow(ctx, t)),
+      noise: 0.06,
+      relativeNoise: true,
+      clamp: [0, Infinity],
+    },
+    {
+      id: id('WriteIOPS'),
+      unit: 'Count/Second',
+      shape: 'value',
+      level: (ctx, t) => 25 + 160 * load(ctx, t),
+      noise: 0.06,
+      relativeNoise: true,
+      clamp: [0, Infinity],
+    },
   ];
 }
 
 /** Every simulated metric of the demo account. Resource ids do not depend on the seed; behaviour does. */
-export const SIMULATED_SERIES: readonly SeriesModel[] = [...ec2Models(), ...lambdaModels(), ...albModels(), ...dynamoModels(), ...rdsModels()];
+export const SIMULATED_SERIES: readonly SeriesModel[] = [
+  ...ec2Models(),
+  ...lambdaModels(),
+  ...albModels(),
+  ...dynamoModels(),
+  ...rdsModels(),
+];

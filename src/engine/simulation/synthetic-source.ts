@@ -11,7 +11,12 @@ import { gaussian, streamId } from './random.ts';
  * 5-minute aggregates up to 63 days, hourly aggregates up to 15 months, nothing older. A minute's
  * datapoint exists once that minute has ended.
  */
-export function accumulateSimulated(model: SeriesModel, ctx: ModelContext, table: BucketTable, nowMs: number): void {
+export function accumulateSimulated(
+  model: SeriesModel,
+  ctx: ModelContext,
+  table: BucketTable,
+  nowMs: number,
+): void {
   const stream = streamId(metricKey(model.id));
   const start = table.startMs;
   const end = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
@@ -44,7 +49,14 @@ function finish(model: SeriesModel, v: number): number {
   return model.integer ? Math.round(v) : Math.round(v * 1e4) / 1e4;
 }
 
-function addMinute(model: SeriesModel, ctx: ModelContext, table: BucketTable, i: number, t: number, stream: number): void {
+function addMinute(
+  model: SeriesModel,
+  ctx: ModelContext,
+  table: BucketTable,
+  i: number,
+  t: number,
+  stream: number,
+): void {
   const minute = t / MINUTE;
   const level = model.level(ctx, t);
   if (Number.isNaN(level)) return;
@@ -61,7 +73,15 @@ function addMinute(model: SeriesModel, ctx: ModelContext, table: BucketTable, i:
   addLatency(model, table, i, n, median);
 }
 
-function addAggregate(model: SeriesModel, ctx: ModelContext, table: BucketTable, i: number, t: number, step: number, stream: number): void {
+function addAggregate(
+  model: SeriesModel,
+  ctx: ModelContext,
+  table: BucketTable,
+  i: number,
+  t: number,
+  step: number,
+  stream: number,
+): void {
   const minutes = step / MINUTE;
   const mid = model.level(ctx, t + step / 2);
   if (Number.isNaN(mid)) return;
@@ -82,7 +102,13 @@ function addAggregate(model: SeriesModel, ctx: ModelContext, table: BucketTable,
     return;
   }
   const spread = Math.max(sd, (Math.max(...edges) - Math.min(...edges)) / 4, 1e-9);
-  table.addComponent(i, { n: minutes, log: false, mu: mean, sigma: spread }, mean * minutes, Math.min(lo, mean), Math.max(hi, mean));
+  table.addComponent(
+    i,
+    { n: minutes, log: false, mu: mean, sigma: spread },
+    mean * minutes,
+    Math.min(lo, mean),
+    Math.max(hi, mean),
+  );
 }
 
 function addLatency(model: SeriesModel, table: BucketTable, i: number, n: number, median: number): void {
@@ -90,5 +116,11 @@ function addLatency(model: SeriesModel, table: BucketTable, i: number, n: number
   const mu = Math.log(median);
   const z = normalQuantile(1 - 1 / (n + 1));
   const mean = Math.exp(mu + (sigma * sigma) / 2);
-  table.addComponent(i, { n, log: true, mu, sigma }, mean * n, Math.exp(mu - sigma * z), Math.exp(mu + sigma * z * 1.08));
+  table.addComponent(
+    i,
+    { n, log: true, mu, sigma },
+    mean * n,
+    Math.exp(mu - sigma * z),
+    Math.exp(mu + sigma * z * 1.08),
+  );
 }

@@ -46,7 +46,8 @@ export function trafficAt(seed: number, tMs: number, incidents: readonly Inciden
   const yearly = 1 + 0.08 * Math.sin((2 * Math.PI * tMs) / YEAR);
   const drift = 1 + 0.07 * valueNoise(seed, TRAFFIC_STREAM, tMs / HALF_HOUR);
   let surge = 1;
-  for (const inc of incidents) if (inc.kind === 'traffic-surge') surge += inc.severity * 1.6 * intensity(inc, tMs);
+  for (const inc of incidents)
+    if (inc.kind === 'traffic-surge') surge += inc.severity * 1.6 * intensity(inc, tMs);
   return PEAK * daily * weekly * yearly * drift * surge;
 }
 
@@ -62,7 +63,12 @@ export function intensity(inc: Incident, tMs: number): number {
 }
 
 /** The strongest intensity of incidents of one kind (and target, when given) at t. */
-export function effect(incidents: readonly Incident[], kind: IncidentKind, tMs: number, target?: string): number {
+export function effect(
+  incidents: readonly Incident[],
+  kind: IncidentKind,
+  tMs: number,
+  target?: string,
+): number {
   let e = 0;
   for (const inc of incidents) {
     if (inc.kind !== kind || (target !== undefined && inc.target !== target)) continue;
@@ -86,7 +92,15 @@ export function incidentsOfDay(seed: number, day: number): Incident[] {
   const roll = (k: number) => uniform(seed, INCIDENT_STREAM + k, day);
   const dow = (day + 4) % 7;
   const workday = dow !== 0 && dow !== 6;
-  const add = (k: number, kind: IncidentKind, target: string, earliestHour: number, spanHours: number, minMin: number, maxMin: number) => {
+  const add = (
+    k: number,
+    kind: IncidentKind,
+    target: string,
+    earliestHour: number,
+    spanHours: number,
+    minMin: number,
+    maxMin: number,
+  ) => {
     const start = dayStart + Math.floor((earliestHour + roll(k + 1) * spanHours) * 60) * MINUTE_MS;
     const minutes = Math.round(minMin + roll(k + 2) * (maxMin - minMin));
     const inc: Incident = {
@@ -113,6 +127,7 @@ export function incidentsBetween(seed: number, startMs: number, endMs: number): 
   const out: Incident[] = [];
   const first = Math.floor(startMs / DAY_MS) - 1;
   const last = Math.floor((endMs - 1) / DAY_MS);
-  for (let d = first; d <= last; d++) for (const inc of incidentsOfDay(seed, d)) if (inc.endMs > startMs && inc.startMs < endMs) out.push(inc);
+  for (let d = first; d <= last; d++)
+    for (const inc of incidentsOfDay(seed, d)) if (inc.endMs > startMs && inc.startMs < endMs) out.push(inc);
   return out.sort((a, b) => a.startMs - b.startMs);
 }

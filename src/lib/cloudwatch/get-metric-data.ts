@@ -20,7 +20,10 @@ export interface MetricDataSeries extends SeriesData {
  * GetMetricData through the SDK, following NextToken until every page is in, oldest first.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
  */
-export async function getMetricData(connection: Connection, req: MetricDataRequest): Promise<MetricDataSeries[]> {
+export async function getMetricData(
+  connection: Connection,
+  req: MetricDataRequest,
+): Promise<MetricDataSeries[]> {
   const client = cloudWatchClient(connection);
   const byId = new Map<string, MetricDataSeries>();
   let nextToken: string | undefined;
@@ -64,5 +67,8 @@ export const metricDataQueryOptions = (connection: Connection, req: MetricDataRe
 /** The series of one chart; keeps the previous data on screen while a new range loads. */
 export function useMetricData(req: MetricDataRequest | undefined) {
   const connection = useConnectionStore();
-  return useQuery({ ...metricDataQueryOptions(connection, req ?? { queries: [], startMs: 0, endMs: 0 }), enabled: req !== undefined && req.queries.length > 0 });
+  return useQuery({
+    ...metricDataQueryOptions(connection, req ?? { queries: [], startMs: 0, endMs: 0 }),
+    enabled: req !== undefined && req.queries.length > 0,
+  });
 }

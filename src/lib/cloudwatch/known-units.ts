@@ -3,7 +3,12 @@
  * graphs label their axes from this table (custom metrics fall back to GetMetricStatistics' Unit).
  */
 const KNOWN_UNITS: Record<string, Record<string, string>> = {
-  'AWS/EC2': { CPUUtilization: 'Percent', NetworkIn: 'Bytes', NetworkOut: 'Bytes', StatusCheckFailed: 'Count' },
+  'AWS/EC2': {
+    CPUUtilization: 'Percent',
+    NetworkIn: 'Bytes',
+    NetworkOut: 'Bytes',
+    StatusCheckFailed: 'Count',
+  },
   'AWS/Lambda': {
     Invocations: 'Count',
     Errors: 'Count',

@@ -24,7 +24,11 @@ export interface DashboardViewProps {
 export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: DashboardViewProps) {
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
   const metricWidgets = body.widgets.filter((w) => w.type === 'metric').length;
-  const drawn = useRef<{ key: string; count: Set<number>; marked: boolean }>({ key: '', count: new Set(), marked: false });
+  const drawn = useRef<{ key: string; count: Set<number>; marked: boolean }>({
+    key: '',
+    count: new Set(),
+    marked: false,
+  });
   const rangeKey = `${startMs}:${endMs}`;
 
   useEffect(() => {
@@ -46,21 +50,42 @@ export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: Dashboard
 
   const columnPx = (gridWidth || 1200) / 24;
   return (
-    <div ref={gridRef} className="grid grid-cols-24 gap-3" style={{ gridTemplateColumns: 'repeat(24, minmax(0, 1fr))', gridAutoRows: `${ROW_PX}px` }} data-testid="dashboard-grid">
+    <div
+      ref={gridRef}
+      className="grid grid-cols-24 gap-3"
+      style={{ gridTemplateColumns: 'repeat(24, minmax(0, 1fr))', gridAutoRows: `${ROW_PX}px` }}
+      data-testid="dashboard-grid"
+    >
       {body.widgets.map((w, i) => {
         const width = w.width ?? 6;
         const height = w.height ?? 6;
-        const style = { gridColumn: `${(w.x ?? 0) + 1} / span ${width}`, gridRow: w.y !== undefined ? `${w.y + 1} / span ${height}` : `span ${height}` };
+        const style = {
+          gridColumn: `${(w.x ?? 0) + 1} / span ${width}`,
+          gridRow: w.y !== undefined ? `${w.y + 1} / span ${height}` : `span ${height}`,
+        };
         if (w.type === 'text') {
           return (
-            <section key={i} style={style} className={w.properties.background === 'transparent' ? '' : 'rounded-md border border-slate-200 bg-white'}>
+            <section
+              key={i}
+              style={style}
+              className={
+                w.properties.background === 'transparent' ? '' : 'rounded-md border border-slate-200 bg-white'
+              }
+            >
               <TextWidgetView markdown={w.properties.markdown} />
             </section>
           );
         }
         const title = w.properties.title ?? w.properties.metrics.map((r) => r[1]).join(', ');
         return (
-          <section key={i} style={style} aria-label={title} data-testid="metric-widget" data-view={w.properties.view ?? 'timeSeries'} className="flex min-w-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white">
+          <section
+            key={i}
+            style={style}
+            aria-label={title}
+            data-testid="metric-widget"
+            data-view={w.properties.view ?? 'timeSeries'}
+            className="flex min-w-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
+          >
             <h2 className="truncate px-3 pt-2 text-sm font-semibold text-slate-800">{title}</h2>
             <div className="min-h-0 flex-1 px-1 pb-1">
               <MetricWidgetView

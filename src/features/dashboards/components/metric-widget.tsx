@@ -29,7 +29,16 @@ export interface MetricWidgetViewProps {
 }
 
 /** A CloudWatch metric widget: a graph (lines or stacked areas), a number, or a gauge. */
-export function MetricWidgetView({ properties, startMs, endMs, nowMs, height, widthPx, onDrawn, onZoom }: MetricWidgetViewProps) {
+export function MetricWidgetView({
+  properties,
+  startMs,
+  endMs,
+  nowMs,
+  height,
+  widthPx,
+  onDrawn,
+  onZoom,
+}: MetricWidgetViewProps) {
   const [plotWidth, setPlotWidth] = useState<number | undefined>(undefined);
   const metrics = useMemo(() => widgetMetrics(properties), [properties]);
   const view = properties.view ?? 'timeSeries';
@@ -44,7 +53,11 @@ export function MetricWidgetView({ properties, startMs, endMs, nowMs, height, wi
         Label: m.label,
         ReturnData: m.visible,
         MetricStat: {
-          Metric: { Namespace: m.namespace, MetricName: m.metricName, Dimensions: m.dimensions.map((d) => ({ Name: d.name, Value: d.value })) },
+          Metric: {
+            Namespace: m.namespace,
+            MetricName: m.metricName,
+            Dimensions: m.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
+          },
           Period: m.period ?? period,
           Stat: m.stat,
         },
@@ -57,19 +70,29 @@ export function MetricWidgetView({ properties, startMs, endMs, nowMs, height, wi
 
   // While a new range loads, keep drawing the data we have in the range it belongs to: the chart's
   // props stay the same, so it does not redraw twice.
-  const [shown, setShown] = useState<{ data: typeof data; startMs: number; endMs: number; periodMs: number } | undefined>(undefined);
-  if (data && !isPlaceholderData && shown?.data !== data) setShown({ data, startMs: alignedStart, endMs, periodMs: period * 1000 });
+  const [shown, setShown] = useState<
+    { data: typeof data; startMs: number; endMs: number; periodMs: number } | undefined
+  >(undefined);
+  if (data && !isPlaceholderData && shown?.data !== data)
+    setShown({ data, startMs: alignedStart, endMs, periodMs: period * 1000 });
   const domainStart = shown?.startMs ?? alignedStart;
   const domainEnd = shown?.endMs ?? endMs;
   const shownPeriodMs = shown?.periodMs ?? period * 1000;
   const left = properties.yAxis?.left;
-  const yDomain = useMemo<[number | undefined, number | undefined] | undefined>(() => (left ? [left.min, left.max] : undefined), [left]);
+  const yDomain = useMemo<[number | undefined, number | undefined] | undefined>(
+    () => (left ? [left.min, left.max] : undefined),
+    [left],
+  );
 
   const series = useMemo<SeriesData[]>(() => {
     if (!shown?.data) return [];
     return shown.data.map((s) => {
       const m = metrics.find((x) => x.id === s.id);
-      return { ...s, color: m?.color, unit: m ? unitForStat(knownUnit(m.namespace, m.metricName), m.stat) : undefined };
+      return {
+        ...s,
+        color: m?.color,
+        unit: m ? unitForStat(knownUnit(m.namespace, m.metricName), m.stat) : undefined,
+      };
     });
   }, [shown, metrics]);
 

@@ -72,7 +72,13 @@ export const SERVICE_HEALTH: DashboardBody = {
         view: 'timeSeries',
         stat: 'Average',
         yAxis: { left: { min: 0, max: 100 } },
-        metrics: WEB.map((id, i) => ['AWS/EC2', 'CPUUtilization', 'InstanceId', id, { label: i < 3 ? `web-${i + 1} (${id})` : `batch-1 (${id})` }]),
+        metrics: WEB.map((id, i) => [
+          'AWS/EC2',
+          'CPUUtilization',
+          'InstanceId',
+          id,
+          { label: i < 3 ? `web-${i + 1} (${id})` : `batch-1 (${id})` },
+        ]),
       },
     },
     {
@@ -103,7 +109,13 @@ export const SERVICE_HEALTH: DashboardBody = {
         stacked: true,
         stat: 'Sum',
         metrics: [
-          ['AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', 'LoadBalancer', ALB, { label: '2XX', color: '#2ca02c' }],
+          [
+            'AWS/ApplicationELB',
+            'HTTPCode_Target_2XX_Count',
+            'LoadBalancer',
+            ALB,
+            { label: '2XX', color: '#2ca02c' },
+          ],
           ['.', 'HTTPCode_Target_4XX_Count', '.', '.', { label: '4XX', color: '#ff7f0e' }],
           ['.', 'HTTPCode_Target_5XX_Count', '.', '.', { label: '5XX', color: '#d62728' }],
         ],
@@ -136,7 +148,13 @@ export const SERVICE_HEALTH: DashboardBody = {
         view: 'timeSeries',
         stacked: true,
         stat: 'Sum',
-        metrics: WEB.slice(0, 3).map((id, i) => ['AWS/EC2', 'NetworkOut', 'InstanceId', id, { label: `web-${i + 1}` }]),
+        metrics: WEB.slice(0, 3).map((id, i) => [
+          'AWS/EC2',
+          'NetworkOut',
+          'InstanceId',
+          id,
+          { label: `web-${i + 1}` },
+        ]),
       },
     },
     {
@@ -164,7 +182,9 @@ export const SERVICE_HEALTH: DashboardBody = {
         title: 'RDS connections',
         view: 'timeSeries',
         stat: 'Average',
-        metrics: [['AWS/RDS', 'DatabaseConnections', 'DBInstanceIdentifier', 'orders-db', { label: 'Connections' }]],
+        metrics: [
+          ['AWS/RDS', 'DatabaseConnections', 'DBInstanceIdentifier', 'orders-db', { label: 'Connections' }],
+        ],
       },
     },
   ],

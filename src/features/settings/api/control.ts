@@ -11,8 +11,13 @@ export interface ClockChange {
 }
 
 async function post<T>(base: string | undefined, path: string, body: unknown): Promise<T> {
-  if (base === undefined) throw new Error('This backend has no Watchtrail control endpoints (a real AWS account keeps real time).');
-  const res = await fetch(`${base}/_watchtrail/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (base === undefined)
+    throw new Error('This backend has no Watchtrail control endpoints (a real AWS account keeps real time).');
+  const res = await fetch(`${base}/_watchtrail/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => ({}))) as T & { error?: string };
   if (!res.ok) throw new Error(json.error ?? `The control endpoint answered ${res.status}.`);
   return json;
@@ -33,7 +38,8 @@ export function useResetEngine() {
   const base = controlBase(useConnectionStore());
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { seed?: number; simulation: boolean }) => post<{ seed: number; simulation: boolean }>(base, 'reset', body),
+    mutationFn: (body: { seed?: number; simulation: boolean }) =>
+      post<{ seed: number; simulation: boolean }>(base, 'reset', body),
     onSuccess: () => qc.invalidateQueries(),
   });
 }

@@ -12,12 +12,21 @@ export function ClockControls() {
   const { now, wallMs, reading } = useEngineNow(500);
   const setClock = useSetClock();
   if (!reading) return <span className="text-xs text-slate-400">Connecting…</span>;
-  if (!reading.controllable) return <span className="text-xs text-slate-500" title="A real AWS account keeps real time">{formatClock(now)}</span>;
+  if (!reading.controllable)
+    return (
+      <span className="text-xs text-slate-500" title="A real AWS account keeps real time">
+        {formatClock(now)}
+      </span>
+    );
   const behind = wallMs - now;
   const btn = 'rounded px-2 py-1 text-xs font-medium border';
   return (
     <div className="flex items-center gap-1" role="group" aria-label="Engine clock">
-      <output aria-label="Engine time" className="mr-1 font-mono text-xs tabular-nums text-slate-700" data-paused={reading.paused}>
+      <output
+        aria-label="Engine time"
+        className="mr-1 font-mono text-xs tabular-nums text-slate-700"
+        data-paused={reading.paused}
+      >
         {formatClock(now)}
       </output>
       <button
@@ -44,7 +53,11 @@ export function ClockControls() {
       <button
         type="button"
         className={`${btn} border-slate-300 bg-white hover:bg-slate-100`}
-        title={Math.abs(behind) > 60_000 ? `The engine is ${Math.round(Math.abs(behind) / 60_000)} min ${behind > 0 ? 'behind' : 'ahead of'} real time` : 'The engine is at real time'}
+        title={
+          Math.abs(behind) > 60_000
+            ? `The engine is ${Math.round(Math.abs(behind) / 60_000)} min ${behind > 0 ? 'behind' : 'ahead of'} real time`
+            : 'The engine is at real time'
+        }
         onClick={() => setClock.mutate({ now: Date.now() })}
       >
         Now
