@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAxisValue,
   formatDateTime,
+  formatExact,
   formatPercentChange,
   formatTime,
   formatUnitLabel,
@@ -117,5 +118,19 @@ describe('formatPercentChange', () => {
     [100, undefined, undefined],
   ])('%s after %s', (value, previous, expected) => {
     expect(formatPercentChange(value, previous)).toBe(expected);
+  });
+});
+
+describe('formatExact', () => {
+  it.each([
+    [0.044893621025987346, 'Seconds', '0.04489362103 s'],
+    [1204, 'Count', '1,204'],
+    [12.5, 'Percent', '12.5 %'],
+    [1204.5, 'Count/Second', '1,204.5 Count/Second'],
+    [3, undefined, '3'],
+    [undefined, 'Seconds', '—'],
+    [Number.NaN, 'Bytes', '—'],
+  ])('%s %s → %s', (v, unit, expected) => {
+    expect(formatExact(v, unit)).toBe(expected);
   });
 });

@@ -194,3 +194,23 @@ export function formatPercentChange(
   const sign = change > 0 ? '+' : '';
   return `${sign}${roundForDisplay(change, false)} %`;
 }
+
+const EXACT_UNIT_SUFFIX: Record<string, string> = {
+  Seconds: ' s',
+  Milliseconds: ' ms',
+  Microseconds: ' μs',
+  Percent: ' %',
+  Count: '',
+  None: '',
+};
+
+/**
+ * A value as the API returned it, to 10 significant digits, with its unit: `0.04489362103 s`,
+ * `1,204 Count/Second`. Tooltips show it beside the compact form.
+ */
+export function formatExact(v: number | undefined, unit?: string): string {
+  if (v === undefined || !Number.isFinite(v)) return NO_VALUE;
+  const n = v.toLocaleString('en-US', { maximumSignificantDigits: 10 });
+  const suffix = unit === undefined ? '' : (EXACT_UNIT_SUFFIX[unit] ?? ` ${unit}`);
+  return `${n}${suffix}`;
+}

@@ -216,6 +216,12 @@ describe('PutMetricData rejects what CloudWatch rejects', () => {
       'MetricData.member.2.Values.member.2',
     ],
     [
+      "Values with 'abc'",
+      second({ MetricName: 'Latency', Values: [1, 'abc'] }),
+      'InvalidParameterValue',
+      'The value "abc" for parameter MetricData.member.2.Values.member.2 is invalid: expected a number.',
+    ],
+    [
       "Values with 'Infinity'",
       second({ MetricName: 'Latency', Values: ['Infinity'] }),
       'InvalidParameterValue',
@@ -595,5 +601,27 @@ describe('PutMetricData stores what was sent', () => {
       Datapoints: { Timestamp: number }[];
     };
     expect(out.Datapoints.map((d) => d.Timestamp)).toEqual([T0_S - 5 * 60]);
+  });
+});
+
+describe('Values read numbers the way Value does', () => {
+  it('numeric strings in Values are stored as numbers', () => {
+    const engine = newEngine();
+    putMetricData(
+      { Namespace: 'Shop', MetricData: [{ MetricName: 'Latency', Values: ['3', '4.5'], Timestamp: T0_S }] },
+      engine,
+    );
+    const out = getMetricStatistics(
+      {
+        Namespace: 'Shop',
+        MetricName: 'Latency',
+        StartTime: T0_S - 60,
+        EndTime: T0_S + 60,
+        Period: 60,
+        Statistics: ['Sum', 'SampleCount'],
+      },
+      engine,
+    ) as { Datapoints: { Sum: number; SampleCount: number }[] };
+    expect(out.Datapoints.map((d) => [d.Sum, d.SampleCount])).toEqual([[7.5, 2]]);
   });
 });

@@ -102,9 +102,17 @@ export function putMetricData(input: Json, engine: Engine): Json {
         throw invalidParameterValue(
           `The collection ${p}.Values must not have a size greater than ${MAX_VALUES}.`,
         );
-      datum.values = values.map((v, k) =>
-        checkValue(typeof v === 'number' ? v : NaN, `${p}.Values.member.${k + 1}`),
-      );
+      datum.values = values.map((v, k) => {
+        const path = `${p}.Values.member.${k + 1}`;
+        // Same reading as Value: a number, or a numeric string (as query-protocol clients send).
+        const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+        if (typeof n !== 'number' || Number.isNaN(n)) {
+          throw invalidParameterValue(
+            `The value ${JSON.stringify(v)} for parameter ${path} is invalid: expected a number.`,
+          );
+        }
+        return checkValue(n, path);
+      });
       if (counts !== undefined) {
         if (counts.length !== values.length) {
           throw invalidParameterValue(

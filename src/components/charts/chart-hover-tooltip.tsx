@@ -1,6 +1,6 @@
 import { nearestPoint } from '../../lib/chart-rows';
 import type { DrawnSeries } from '../../lib/chart-rows';
-import { formatDateTime, formatValue } from '../../lib/format';
+import { formatDateTime, formatExact, formatValue } from '../../lib/format';
 
 /** Props of {@link ChartHoverTooltip}. */
 export interface ChartHoverTooltipProps {
@@ -52,8 +52,9 @@ export function ChartHoverTooltip({ x, time, series, top, plotHeight, flip }: Ch
               />
               <span className="truncate">{s.label}</span>
               <span className="ml-auto pl-3 font-mono tabular-nums text-slate-900">
-                {formatValue(point?.value, s.unit)}
+                {formatExact(point?.value, s.unit)}
               </span>
+              <span className="w-16 text-right text-slate-500">{formatValue(point?.value, s.unit)}</span>
             </li>
           ))}
         </ul>
