@@ -1,35 +1,10 @@
+import type { StandardUnit } from '@aws-sdk/client-cloudwatch';
 // Human formatting of CloudWatch values and of times. Times are always shown in UTC, as the
 // CloudWatch console does by default; the labels around them say so.
 
 /** The CloudWatch standard units (`StandardUnit` in the API). */
-export type CloudWatchUnit =
-  | 'Seconds'
-  | 'Microseconds'
-  | 'Milliseconds'
-  | 'Bytes'
-  | 'Kilobytes'
-  | 'Megabytes'
-  | 'Gigabytes'
-  | 'Terabytes'
-  | 'Bits'
-  | 'Kilobits'
-  | 'Megabits'
-  | 'Gigabits'
-  | 'Terabits'
-  | 'Percent'
-  | 'Count'
-  | 'Bytes/Second'
-  | 'Kilobytes/Second'
-  | 'Megabytes/Second'
-  | 'Gigabytes/Second'
-  | 'Terabytes/Second'
-  | 'Bits/Second'
-  | 'Kilobits/Second'
-  | 'Megabits/Second'
-  | 'Gigabits/Second'
-  | 'Terabits/Second'
-  | 'Count/Second'
-  | 'None';
+/** CloudWatch's standard units, as the SDK defines them. */
+export type CloudWatchUnit = `${StandardUnit}`;
 
 /** What is shown for a missing value. */
 export const NO_VALUE = '—';

@@ -1,11 +1,8 @@
+import { StandardUnit } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchUnit } from '../format.ts';
 
-/**
- * The 27 CloudWatch standard units (`StandardUnit`), in the order a unit picker lists them: None
- * first, then counts, percent, time, sizes, bits and rates.
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html
- */
-export const STANDARD_UNITS: readonly CloudWatchUnit[] = [
+/** The units a person picks most, listed first. */
+const FIRST: readonly CloudWatchUnit[] = [
   'None',
   'Count',
   'Count/Second',
@@ -13,26 +10,16 @@ export const STANDARD_UNITS: readonly CloudWatchUnit[] = [
   'Seconds',
   'Milliseconds',
   'Microseconds',
-  'Bytes',
-  'Kilobytes',
-  'Megabytes',
-  'Gigabytes',
-  'Terabytes',
-  'Bits',
-  'Kilobits',
-  'Megabits',
-  'Gigabits',
-  'Terabits',
-  'Bytes/Second',
-  'Kilobytes/Second',
-  'Megabytes/Second',
-  'Gigabytes/Second',
-  'Terabytes/Second',
-  'Bits/Second',
-  'Kilobits/Second',
-  'Megabits/Second',
-  'Gigabits/Second',
-  'Terabits/Second',
+];
+
+/**
+ * The 27 CloudWatch standard units (the SDK's `StandardUnit`), in the order a unit picker lists
+ * them: the common ones first, then the rest.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html
+ */
+export const STANDARD_UNITS: readonly CloudWatchUnit[] = [
+  ...FIRST,
+  ...Object.values(StandardUnit).filter((u) => !FIRST.includes(u)),
 ];
 
 /** Whether `text` is one of the CloudWatch standard units. */
