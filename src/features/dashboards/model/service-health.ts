@@ -11,7 +11,7 @@ export const SERVICE_HEALTH: DashboardBody = {
       x: 0,
       y: 0,
       width: 24,
-      height: 1,
+      height: 2,
       properties: {
         markdown:
           'The simulated shop: an **Application Load Balancer** in front of three web instances, the **orders-api** Lambda function behind it, the **orders** DynamoDB table and the **orders-db** RDS database. Drag across a graph to zoom in; all times are UTC.',
@@ -20,7 +20,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 0,
-      y: 1,
+      y: 2,
       width: 6,
       height: 5,
       properties: {
@@ -35,7 +35,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 6,
-      y: 1,
+      y: 2,
       width: 6,
       height: 5,
       properties: {
@@ -49,7 +49,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 12,
-      y: 1,
+      y: 2,
       width: 12,
       height: 5,
       properties: {
@@ -64,9 +64,9 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 0,
-      y: 6,
+      y: 7,
       width: 12,
-      height: 6,
+      height: 7,
       properties: {
         title: 'EC2 CPU utilization',
         view: 'timeSeries',
@@ -77,16 +77,16 @@ export const SERVICE_HEALTH: DashboardBody = {
           'CPUUtilization',
           'InstanceId',
           id,
-          { label: i < 3 ? `web-${i + 1} (${id})` : `batch-1 (${id})` },
+          { label: i < 3 ? `web-${i + 1} ${id}` : `batch-1 ${id}` },
         ]),
       },
     },
     {
       type: 'metric',
       x: 12,
-      y: 6,
+      y: 7,
       width: 12,
-      height: 6,
+      height: 7,
       properties: {
         title: 'Lambda orders-api: invocations and errors',
         view: 'timeSeries',
@@ -100,7 +100,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 0,
-      y: 12,
+      y: 14,
       width: 12,
       height: 6,
       properties: {
@@ -124,7 +124,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 12,
-      y: 12,
+      y: 14,
       width: 12,
       height: 6,
       properties: {
@@ -140,7 +140,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 0,
-      y: 18,
+      y: 20,
       width: 12,
       height: 6,
       properties: {
@@ -160,7 +160,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 12,
-      y: 18,
+      y: 20,
       width: 6,
       height: 6,
       properties: {
@@ -175,7 +175,7 @@ export const SERVICE_HEALTH: DashboardBody = {
     {
       type: 'metric',
       x: 18,
-      y: 18,
+      y: 20,
       width: 6,
       height: 6,
       properties: {
