@@ -1,4 +1,5 @@
 // `npm run bench`: prints each figure the issues name beside its target. A benchmark, not a test.
+import { alarmFigures } from './alarm-bench.ts';
 import { bundleSize, dashboardTimings, ensureBuild } from './browser-bench.ts';
 import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
 import { type Figure, print } from './figure.ts';
@@ -15,6 +16,7 @@ console.log(`Watchtrail benchmarks — Node ${process.version}, ${new Date().toI
 show(ingest());
 show(await getMetricData());
 show(chartPoints());
+show(await alarmFigures());
 ensureBuild();
 show(bundleSize());
 show(await dashboardTimings());

@@ -1,6 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { AlarmsPage } from '../features/alarms/components/alarms-page.tsx';
+import { CompositeAlarmsPage } from '../features/composite-alarms/components/composite-alarms-page.tsx';
 import { DashboardPage } from '../features/dashboards/components/dashboard-page.tsx';
 import { MetricsExplorerPage } from '../features/metrics/components/metrics-explorer-page.tsx';
+import { NotificationWatcher } from '../features/notifications/components/notification-watcher.tsx';
+import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { queryClient } from '../lib/query-client.ts';
 import { Header } from './header.tsx';
@@ -14,6 +18,9 @@ function Page() {
       <main className="p-4">
         {route === 'dashboard' && <DashboardPage />}
         {route === 'metrics' && <MetricsExplorerPage />}
+        {route === 'alarms' && <AlarmsPage />}
+        {route === 'composite' && <CompositeAlarmsPage />}
+        {route === 'notifications' && <NotificationsPage />}
         {route === 'settings' && <SettingsPage />}
         {route === undefined && (
           <div className="text-sm">
@@ -24,6 +31,7 @@ function Page() {
           </div>
         )}
       </main>
+      <NotificationWatcher />
     </div>
   );
 }

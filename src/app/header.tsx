@@ -1,5 +1,6 @@
 import { RefreshPicker } from '../components/refresh-picker.tsx';
 import { TimeRangePicker } from '../components/time-range-picker.tsx';
+import { UnreadBadge } from '../features/notifications/components/unread-badge.tsx';
 import { ClockControls } from '../features/settings/components/clock-controls.tsx';
 import { useEngineNow } from '../lib/engine-clock.ts';
 import { RANGE_CHANGE_MARK, mark } from '../lib/perf-marks.ts';
@@ -33,18 +34,21 @@ export function Header({ route }: HeaderProps) {
           Watch<span className="text-blue-600">trail</span>
         </a>
         <nav aria-label="Main" className="flex gap-1">
-          {ROUTES.map((r) => (
+          {ROUTES.filter((r) => r.nav).map((r) => (
             <a
               key={r.id}
               href={r.path}
-              aria-current={route === r.id ? 'page' : undefined}
-              className={`rounded px-2 py-1 text-sm ${route === r.id ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+              aria-current={
+                route === r.id || (r.id === 'alarms' && route === 'composite') ? 'page' : undefined
+              }
+              className={`rounded px-2 py-1 text-sm ${route === r.id || (r.id === 'alarms' && route === 'composite') ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(r.path);
               }}
             >
               {r.label}
+              {r.id === 'notifications' && <UnreadBadge />}
             </a>
           ))}
         </nav>
@@ -52,7 +56,7 @@ export function Header({ route }: HeaderProps) {
           <ClockControls />
         </div>
       </div>
-      {route !== 'settings' && (
+      {(route === 'dashboard' || route === 'metrics' || route === 'alarms') && (
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 px-4 py-2">
           <TimeRangePicker
             value={range}

@@ -1,48 +1,26 @@
-import { useSyncExternalStore } from 'react';
-import { useTimeState } from '../lib/time-state.ts';
+import { usePathname } from '../lib/navigation.ts';
 
-export type RouteId = 'dashboard' | 'metrics' | 'settings';
+export { navigate } from '../lib/navigation.ts';
 
-export const ROUTES: { id: RouteId; path: string; label: string }[] = [
-  { id: 'dashboard', path: '/', label: 'Dashboard' },
-  { id: 'metrics', path: '/metrics', label: 'Metrics' },
-  { id: 'settings', path: '/settings', label: 'Settings' },
+export type RouteId = 'dashboard' | 'metrics' | 'alarms' | 'composite' | 'notifications' | 'settings';
+
+/** Top-level pages, in the order the header lists them. Sub-paths belong to the route whose prefix they share. */
+export const ROUTES: { id: RouteId; path: string; label: string; nav: boolean }[] = [
+  { id: 'dashboard', path: '/', label: 'Dashboard', nav: true },
+  { id: 'metrics', path: '/metrics', label: 'Metrics', nav: true },
+  { id: 'composite', path: '/alarms/composite', label: 'Composite alarms', nav: false },
+  { id: 'alarms', path: '/alarms', label: 'Alarms', nav: true },
+  { id: 'notifications', path: '/notifications', label: 'Notifications', nav: true },
+  { id: 'settings', path: '/settings', label: 'Settings', nav: true },
 ];
 
-const NAVIGATE_EVENT = 'watchtrail:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  const onPop = () => {
-    useTimeState.getState().syncFromUrl();
-    onChange();
-  };
-  window.addEventListener('popstate', onPop);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onPop);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
-
 export function routeOf(pathname: string): RouteId | undefined {
-  return ROUTES.find((r) => r.path === pathname.replace(/\/+$/, '') || (r.path === '/' && pathname === '/'))
-    ?.id;
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return 'dashboard';
+  return ROUTES.find((r) => r.path !== '/' && (path === r.path || path.startsWith(`${r.path}/`)))?.id;
 }
 
 /** The current route from the location's path. */
 export function useRoute(): RouteId | undefined {
-  return useSyncExternalStore(subscribe, () => routeOf(location.pathname));
-}
-
-/** Goes to another page, keeping the time range and refresh (they are shared across pages). */
-export function navigate(path: string): void {
-  const keep = new URLSearchParams();
-  const current = new URLSearchParams(location.search);
-  for (const k of ['range', 'start', 'end', 'refresh']) {
-    const v = current.get(k);
-    if (v !== null) keep.set(k, v);
-  }
-  const search = keep.toString();
-  history.pushState(null, '', `${path}${search ? `?${search}` : ''}`);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  return routeOf(usePathname());
 }

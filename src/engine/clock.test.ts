@@ -191,3 +191,16 @@ describe('Scheduler', () => {
     expect(seen).toEqual([30, 40, 50, 60].map((m) => T0 + m * MINUTE_MS));
   });
 });
+
+describe('Scheduler re-entrancy', () => {
+  it('a task that asks for a tick while running does not run later occurrences out of order', () => {
+    const s = new Scheduler(epochMs(0));
+    const seen: number[] = [];
+    s.every('reader', 10, (at) => {
+      seen.push(at);
+      s.runUntil(epochMs(1_000)); // as engine.aggregate() does from inside an alarm evaluation
+    });
+    s.runUntil(epochMs(50));
+    expect(seen).toEqual([10, 20, 30, 40, 50]);
+  });
+});

@@ -111,8 +111,24 @@ export class Scheduler {
     for (const task of this.tasks) task.nextAt = Math.floor(t / task.everyMs) * task.everyMs + task.everyMs;
   }
 
-  /** Runs every occurrence due at or before `t`, earliest first; ties run in registration order. */
+  private running = false;
+
+  /**
+   * Runs every occurrence due at or before `t`, earliest first; ties run in registration order. A
+   * task that reads engine data (and so asks for a tick) while running does not re-enter: it sees
+   * the time it runs at, in order.
+   */
   runUntil(t: EpochMs): number {
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      return this.runDue(t);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private runDue(t: EpochMs): number {
     let ran = 0;
     for (;;) {
       let next: Task | undefined;

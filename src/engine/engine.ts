@@ -1,3 +1,5 @@
+import { AlarmData } from './alarms/alarm-data.ts';
+import { AlarmRegistry } from './alarms/registry.ts';
 import { Clock, type ClockSnapshot, type ClockState, Scheduler, type WallClock } from './clock.ts';
 import { BucketTable } from './metrics/bucket-table.ts';
 import {
@@ -77,10 +79,15 @@ export const DEFAULT_SEED = 42;
 
 /** What the engine tells its host, so the host can persist what users create. */
 export type EngineEvent =
-  { type: 'metric-data'; input: PutMetricDataInput } | { type: 'reset'; seed: number; simulation: boolean };
+  | { type: 'metric-data'; input: PutMetricDataInput }
+  | { type: 'reset'; seed: number; simulation: boolean }
+  /** Alarms, topics, history or anomaly detectors changed: a host persists `engine.alarms.snapshot()`. */
+  | { type: 'alarms-changed' };
 
-/** Engine work that runs on the simulated clock: rollups now, alarm evaluation later. */
+/** Engine work that runs on the simulated clock. */
 const ROLLUP_EVERY_MS = 10 * MINUTE_MS;
+/** Alarms are evaluated every minute, and every 10 s for 10/20/30-second periods. */
+const ALARM_TICK_MS = 10_000;
 
 /**
  * The client-side engine: the metric store, the simulated account and its clock. Inputs and outputs
@@ -88,6 +95,8 @@ const ROLLUP_EVERY_MS = 10 * MINUTE_MS;
  */
 export class Engine {
   readonly clock: Clock;
+  /** Alarms, their history and actions, topics, anomaly detectors. */
+  readonly alarms: AlarmRegistry;
   private scheduler: Scheduler;
   private readonly store = new MetricStore();
   private seedValue: number;
@@ -100,6 +109,8 @@ export class Engine {
     this.clock = new Clock(options.wallClock, options.clock);
     this.seedValue = options.seed ?? DEFAULT_SEED;
     this.simulation = options.simulation ?? true;
+    this.alarms = new AlarmRegistry(new AlarmData(this));
+    this.alarms.onChange = () => this.emit({ type: 'alarms-changed' });
     this.scheduler = this.makeScheduler();
     this.indexSimulation();
   }
@@ -107,6 +118,7 @@ export class Engine {
   private makeScheduler(): Scheduler {
     const s = new Scheduler(this.clock.now());
     s.every('metric rollups', ROLLUP_EVERY_MS, (at) => this.store.compact(at));
+    s.every('alarm evaluation', ALARM_TICK_MS, (at) => this.alarms.evaluateDue(at));
     return s;
   }
 
@@ -167,6 +179,7 @@ export class Engine {
   /** Clears everything the engine holds; with a seed, the simulation starts over from it. */
   reset(options: { seed?: number; simulation?: boolean } = {}): void {
     this.store.clear();
+    this.alarms.clear();
     if (options.seed !== undefined) this.seedValue = options.seed;
     if (options.simulation !== undefined) this.simulation = options.simulation;
     this.indexSimulation();

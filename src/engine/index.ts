@@ -20,3 +20,78 @@ export type { StandardUnit } from './metrics/units.ts';
 export type { BucketTable } from './metrics/bucket-table.ts';
 export type { Incident, IncidentKind } from './simulation/workload.ts';
 export * from './time.ts';
+export type {
+  Alarm,
+  AlarmHistoryItem,
+  AlarmMetricQuery,
+  AlarmSnapshot,
+  AnomalyDetector,
+  CompositeAlarm,
+  MetricAlarm,
+  Notification,
+  Topic,
+} from './alarms/model.ts';
+export { alarmArn, topicArn } from './alarms/model.ts';
+export {
+  MAX_RULE_CHILDREN,
+  MAX_RULE_ELEMENTS,
+  MAX_RULE_LENGTH,
+  evaluateAlarmRule,
+  findCycle,
+  formatAlarmRule,
+  parseAlarmArn,
+  parseAlarmRule,
+  refName,
+  ruleTree,
+} from './alarms/composite-rule.ts';
+export type {
+  ChildAlarmState,
+  FormatRuleOptions,
+  ParseRuleResult,
+  RuleError,
+  RuleNode,
+  RuleSpan,
+  RuleTreeNode,
+} from './alarms/composite-rule.ts';
+export {
+  initialSuppression,
+  nextSuppression,
+  runSuppression,
+  suppressedBy,
+  suppressedReason,
+  suppressionDeadline,
+} from './alarms/suppression.ts';
+export type {
+  ActionFiring,
+  SuppressedBy,
+  SuppressionConfig,
+  SuppressionEvent,
+  SuppressionPeriod,
+  SuppressionState,
+  SuppressionStep,
+  SuppressionTimelineRow,
+} from './alarms/suppression.ts';
+export {
+  evaluateAlarm,
+  evaluationRangeSlots,
+  isBandOperator,
+  lowSampleThreshold,
+} from './alarms/evaluate.ts';
+export type {
+  AlarmState,
+  ComparisonOperator,
+  Evaluation,
+  EvaluationConfig,
+  EvaluationInput,
+  TreatMissingData,
+  UsedDatapoint,
+} from './alarms/evaluate.ts';
+export { backtest, evaluationStepMs } from './alarms/backtest.ts';
+export type { AlarmTransition, BacktestResult, BacktestSeries, StateSpan } from './alarms/backtest.ts';
+export { stringifyReasonData } from './alarms/reason.ts';
+export type { AlarmReasonData } from './alarms/reason.ts';
+export { checkDataQueries, DataQueryError, getMetricDataResults } from './math/metric-data.ts';
+export type { DataQuery, DataQueryMetricStat, MetricDataOptions, QueryResult } from './math/metric-data.ts';
+export { MathError } from './math/math-error.ts';
+export { anomalyBand, TRAINING_WINDOW_MS } from './anomaly/anomaly-band.ts';
+export type { AnomalyBandOptions, TimeRange } from './anomaly/anomaly-band.ts';

@@ -55,6 +55,9 @@ export async function startEmbeddedApi(): Promise<void> {
         case 'state':
           localStorage.setItem(STORAGE_KEY, JSON.stringify(msg.state));
           break;
+        case 'alarms':
+          if (journal) save(journal.saveAlarms(msg.snapshot));
+          break;
       }
     };
   });
@@ -62,6 +65,7 @@ export async function startEmbeddedApi(): Promise<void> {
     type: 'init',
     saved: loadState(),
     journal: journal ? await journal.readAll() : [],
+    alarms: journal ? await journal.loadAlarms() : undefined,
   };
   engineWorker.postMessage(init);
   await ready;

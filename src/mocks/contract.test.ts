@@ -1,7 +1,7 @@
 import {
   CloudWatchClient,
   CloudWatchServiceException,
-  DescribeAlarmsCommand,
+  ListTagsForResourceCommand,
   GetMetricDataCommand,
   type GetMetricDataCommandInput,
   GetMetricStatisticsCommand,
@@ -371,7 +371,11 @@ describe('typed exceptions', () => {
   });
 
   it('an operation the API does not implement is an error, and the API keeps working', async () => {
-    const err = await failure(client.send(new DescribeAlarmsCommand({})));
+    const err = await failure(
+      client.send(
+        new ListTagsForResourceCommand({ ResourceARN: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:x' }),
+      ),
+    );
     expect(err).toBeInstanceOf(CloudWatchServiceException);
     expect(err.name).toBe('UnknownOperationException');
     expect(err.$fault).toBe('client');

@@ -31,7 +31,19 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       clock: msg.saved?.clock,
     });
     for (const input of msg.journal) e.putMetricData(input);
-    e.subscribe((event) => post({ type: 'event', event }));
+    if (msg.alarms) e.alarms.restore(msg.alarms);
+    // Alarm changes come in bursts (an evaluation minute, a clock jump): persist them together, a moment later.
+    let pendingSnapshot: ReturnType<typeof setTimeout> | undefined;
+    e.subscribe((event) => {
+      if (event.type !== 'alarms-changed') {
+        post({ type: 'event', event });
+        return;
+      }
+      pendingSnapshot ??= setTimeout(() => {
+        pendingSnapshot = undefined;
+        post({ type: 'alarms', snapshot: e.alarms.snapshot() });
+      }, 50);
+    });
     setInterval(() => e.tick(), 1000);
     engine = e;
     post({ type: 'ready' });

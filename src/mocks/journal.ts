@@ -1,12 +1,18 @@
-import type { PutMetricDataInput } from '../engine/index.ts';
+import type { AlarmSnapshot, PutMetricDataInput } from '../engine/index.ts';
 
 const DB_NAME = 'watchtrail';
 const STORE = 'metric-data';
+/** One record: the alarm registry's snapshot (alarms, history, topics, notifications, detectors). */
+const ALARMS = 'alarms';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { autoIncrement: true });
+    const req = indexedDB.open(DB_NAME, 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(ALARMS)) db.createObjectStore(ALARMS);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB did not open.'));
   });
@@ -50,8 +56,22 @@ export class MetricJournal {
   }
 
   async clear(): Promise<void> {
-    const tx = this.db.transaction(STORE, 'readwrite');
+    const tx = this.db.transaction([STORE, ALARMS], 'readwrite');
     tx.objectStore(STORE).clear();
+    tx.objectStore(ALARMS).clear();
     await done(tx);
+  }
+
+  async saveAlarms(snapshot: AlarmSnapshot): Promise<void> {
+    const tx = this.db.transaction(ALARMS, 'readwrite');
+    tx.objectStore(ALARMS).put(snapshot, 'snapshot');
+    await done(tx);
+  }
+
+  async loadAlarms(): Promise<AlarmSnapshot | undefined> {
+    const tx = this.db.transaction(ALARMS, 'readonly');
+    const req = tx.objectStore(ALARMS).get('snapshot');
+    await done(tx);
+    return req.result as AlarmSnapshot | undefined;
   }
 }

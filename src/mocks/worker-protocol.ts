@@ -1,4 +1,4 @@
-import type { ClockSnapshot, EngineEvent, PutMetricDataInput } from '../engine/index.ts';
+import type { AlarmSnapshot, ClockSnapshot, EngineEvent, PutMetricDataInput } from '../engine/index.ts';
 
 /** The engine's state a browser host keeps across reloads (besides the published-data journal). */
 export interface PersistedEngine {
@@ -17,14 +17,20 @@ export interface WireMessage {
 }
 
 export type ToWorker =
-  | { type: 'init'; saved: PersistedEngine | undefined; journal: PutMetricDataInput[] }
+  | {
+      type: 'init';
+      saved: PersistedEngine | undefined;
+      journal: PutMetricDataInput[];
+      alarms: AlarmSnapshot | undefined;
+    }
   | { type: 'request'; id: number; request: WireMessage };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'response'; id: number; response: WireMessage }
   | { type: 'event'; event: EngineEvent }
-  | { type: 'state'; state: PersistedEngine };
+  | { type: 'state'; state: PersistedEngine }
+  | { type: 'alarms'; snapshot: AlarmSnapshot };
 
 export async function toWire(r: Request | Response): Promise<WireMessage> {
   const body = await r.arrayBuffer();

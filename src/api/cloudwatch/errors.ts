@@ -14,3 +14,11 @@ export const invalidParameterCombination = (message: string) =>
 export const invalidNextToken = (
   message = 'The NextToken is invalid or was issued for a different request.',
 ) => new AwsError('InvalidNextToken', 'InvalidNextToken', message);
+export const resourceNotFound = (message: string) =>
+  new AwsError('ResourceNotFound', 'ResourceNotFound', message, 404);
+export const resourceNotFoundException = (message: string) =>
+  new AwsError('ResourceNotFoundException', 'ResourceNotFoundException', message, 404);
+export const invalidFormat = (message: string) =>
+  new AwsError('InvalidFormat', 'InvalidFormatFault', message);
+export const limitExceeded = (message: string) =>
+  new AwsError('LimitExceeded', 'LimitExceededFault', message);

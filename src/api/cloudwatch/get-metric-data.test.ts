@@ -528,3 +528,232 @@ describe('GetMetricData: validation', () => {
     expect(call(input).MetricDataResults).toHaveLength(1);
   });
 });
+
+describe('GetMetricData: metric math Expression', () => {
+  const last2h = { StartTime: s(T0 - 2 * HOUR_MS), EndTime: s(T0) };
+  const math = (queries: Json[], extra: Json = {}): Output =>
+    call({ MetricDataQueries: queries, ...last2h, ...extra });
+  const hidden = (Id: string, Metric: Json, Period = 300) =>
+    query(Id, Metric, Period, 'Average', { ReturnData: false });
+
+  it('evaluates an expression over MetricStat queries, in the same shape as a MetricStat result', () => {
+    const [cpu] = call({
+      MetricDataQueries: [query('m1', CPU1, 300, 'Average')],
+      ...last2h,
+    }).MetricDataResults;
+    const out = math([hidden('m1', CPU1), { Id: 'e1', Expression: 'm1 * 2', Label: 'Double CPU' }]);
+    expect(out.MetricDataResults).toEqual([
+      {
+        Id: 'e1',
+        Label: 'Double CPU',
+        Timestamps: cpu.Timestamps,
+        Values: cpu.Values.map((v) => v * 2),
+        StatusCode: 'Complete',
+        Messages: [],
+      },
+    ]);
+    expect(out.NextToken).toBeUndefined();
+    expect(cpu.Timestamps[0]).toBeGreaterThan(cpu.Timestamps[1]);
+  });
+
+  it('orders by ScanBy, labels by Id without a Label, and returns MetricStat queries alongside', () => {
+    const out = math([query('m1', CPU1, 300, 'Average'), { Id: 'e1', Expression: 'm1 - m1' }], {
+      ScanBy: 'TimestampAscending',
+    });
+    expect(out.MetricDataResults.map((r) => [r.Id, r.Label, r.Timestamps.length])).toEqual([
+      ['m1', 'CPUUtilization', 24],
+      ['e1', 'e1', 24],
+    ]);
+    const [m1, e1] = out.MetricDataResults;
+    expect(e1.Timestamps).toEqual(m1.Timestamps);
+    expect(e1.Values.every((v) => v === 0)).toBe(true);
+    expect(m1.Timestamps[0]).toBe(s(T0 - 2 * HOUR_MS));
+  });
+
+  it('returns an array as one result per series with the same Id', () => {
+    const out = math([
+      hidden('cpu1', CPU1),
+      hidden('cpu2', CPU2, 300),
+      { Id: 'all', Expression: 'METRICS("cpu") / 100', Label: 'Fraction' },
+      { Id: 'top', Expression: 'SORT(METRICS(), MAX, DESC, 1)' },
+      { Id: 'avg', Expression: 'AVG(METRICS())' },
+    ]);
+    expect(out.MetricDataResults.map((r) => [r.Id, r.Label, r.Timestamps.length])).toEqual([
+      ['all', 'Fraction CPUUtilization', 24],
+      ['all', 'Fraction CPUUtilization', 24],
+      ['top', 'CPUUtilization', 24],
+      ['avg', 'avg', 24],
+    ]);
+  });
+
+  it('returns ANOMALY_DETECTION_BAND as [upper, lower] at the metric timestamps', () => {
+    const out = math([
+      query('m1', CPU1, 300, 'Average'),
+      { Id: 'ad1', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)' },
+    ]);
+    const [m1, upper, lower] = out.MetricDataResults;
+    expect(out.MetricDataResults.map((r) => [r.Id, r.Label])).toEqual([
+      ['m1', 'CPUUtilization'],
+      ['ad1', 'ad1 (upper)'],
+      ['ad1', 'ad1 (lower)'],
+    ]);
+    expect(upper.Timestamps).toEqual(m1.Timestamps);
+    expect(lower.Timestamps).toEqual(m1.Timestamps);
+    upper.Values.forEach((u, i) => expect(u).toBeGreaterThan(lower.Values[i]));
+    // CPUUtilization is a percentage: the band stays within 0–100
+    expect(Math.min(...lower.Values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...upper.Values)).toBeLessThanOrEqual(100);
+  });
+
+  it("leaves out the training ranges excluded by the metric's anomaly detector", () => {
+    const e = simulatedEngine();
+    const band = () =>
+      call(
+        {
+          MetricDataQueries: [hidden('m1', CPU1), { Id: 'ad1', Expression: 'ANOMALY_DETECTION_BAND(m1)' }],
+          ...last2h,
+        },
+        e,
+      ).MetricDataResults.map((r) => r.Timestamps.length);
+    expect(band()).toEqual([24, 24]);
+    const cpu1 = {
+      namespace: CPU1.Namespace,
+      metricName: CPU1.MetricName,
+      dimensions: [{ name: 'InstanceId', value: 'i-0a1b2c3d4e5f60001' }],
+    };
+    e.alarms.putDetector(
+      { ...cpu1, stat: 'Average', excludedTimeRanges: [{ startMs: T0 - 30 * DAY_MS, endMs: T0 }] },
+      T0,
+    );
+    expect(band()).toEqual([0, 0]);
+  });
+
+  it('uses the expression Period for series made from scalars', () => {
+    const out = math([{ Id: 'e1', Expression: 'TIME_SERIES(42)', Period: 600 }]);
+    expect(out.MetricDataResults[0].Timestamps).toHaveLength(12);
+    expect(new Set(out.MetricDataResults[0].Values)).toEqual(new Set([42]));
+  });
+
+  it('returns math results whole: no NextToken, whatever MaxDatapoints says', () => {
+    const out = math([query('m1', CPU1, 60, 'Average'), { Id: 'e1', Expression: 'm1 + 1' }], {
+      MaxDatapoints: 10,
+    });
+    expect(out.NextToken).toBeUndefined();
+    expect(out.MetricDataResults.map((r) => [r.Timestamps.length, r.StatusCode])).toEqual([
+      [120, 'Complete'],
+      [120, 'Complete'],
+    ]);
+  });
+
+  it('rejects a NextToken with math: none was ever issued for it', () => {
+    const err = rejection({
+      MetricDataQueries: [hidden('m1', CPU1), { Id: 'e1', Expression: 'm1' }],
+      ...last2h,
+      NextToken: 'bm90IGEgdG9rZW4=',
+    });
+    expect(err.code).toBe('InvalidNextToken');
+  });
+
+  const withMath = (expression: unknown, extra: Json = {}): Json => ({
+    MetricDataQueries: [hidden('m1', CPU1), { Id: 'e1', Expression: expression, ...extra }],
+    ...last2h,
+  });
+
+  it.each<[string, Json, string, string]>([
+    // case, request, code, message
+    [
+      'a syntax error',
+      withMath('m1 + (m1))'),
+      'InvalidParameterValue',
+      "The value m1 + (m1)) for parameter MetricDataQueries.member.2.Expression is invalid: Unexpected token ')' at position 9.",
+    ],
+    [
+      'an unknown function',
+      withMath('m1 * FOO(m1)'),
+      'InvalidParameterValue',
+      "The value m1 * FOO(m1) for parameter MetricDataQueries.member.2.Expression is invalid: Unknown function 'FOO' at position 5.",
+    ],
+    [
+      'a lowercase function',
+      withMath('avg(m1)'),
+      'InvalidParameterValue',
+      "The value avg(m1) for parameter MetricDataQueries.member.2.Expression is invalid: Lowercase function name 'avg' at position 0: functions are written in UPPERCASE: AVG.",
+    ],
+    [
+      'an unknown Id',
+      withMath('m1 + m9'),
+      'InvalidParameterValue',
+      "The value m1 + m9 for parameter MetricDataQueries.member.2.Expression is invalid: Unknown Id 'm9' at position 5.",
+    ],
+    [
+      'a reference to itself',
+      withMath('m1 + e1'),
+      'InvalidParameterValue',
+      "The value m1 + e1 for parameter MetricDataQueries.member.2.Expression is invalid: Circular reference to 'e1' at position 5: e1 → e1.",
+    ],
+    [
+      'a scalar result',
+      withMath('AVG(m1)'),
+      'InvalidParameterValue',
+      'The value AVG(m1) for parameter MetricDataQueries.member.2.Expression is invalid: Invalid expression result at position 0: the result must be a time series or an array of time series, not a scalar.',
+    ],
+    [
+      'a type error',
+      withMath('FIRST(m1)'),
+      'InvalidParameterValue',
+      'The value FIRST(m1) for parameter MetricDataQueries.member.2.Expression is invalid: Invalid argument for FIRST at position 6: expected an array of time series, got a time series.',
+    ],
+    [
+      'an empty Expression',
+      withMath(''),
+      'InvalidParameterValue',
+      'The parameter MetricDataQueries.member.2.Expression must be at least 1 character long.',
+    ],
+    [
+      'an Expression of 2049 characters',
+      withMath(`m1${' '.repeat(2047)}`),
+      'InvalidParameterValue',
+      'The parameter MetricDataQueries.member.2.Expression must be at most 2048 characters long.',
+    ],
+    [
+      'an Expression that is not a string',
+      withMath(42),
+      'InvalidParameterValue',
+      'The value 42 for parameter MetricDataQueries.member.2.Expression is invalid: expected a string.',
+    ],
+    [
+      'an expression Period of 7',
+      withMath('m1', { Period: 7 }),
+      'InvalidParameterValue',
+      'The parameter MetricDataQueries.member.2.Period must be 1, 5, 10, 20, 30, 60, or any multiple of 60 (seconds); 7 is not.',
+    ],
+    [
+      'no ReturnData',
+      withMath('m1', { ReturnData: false }),
+      'InvalidParameterValue',
+      'At least one query in MetricDataQueries must have ReturnData set to true.',
+    ],
+  ])('%s', (_case, input, code, message) => {
+    const err = rejection(input);
+    expect([err.code, err.message]).toEqual([code, message]);
+  });
+
+  it.each<[string, Json]>([
+    ['an Expression of 2048 characters', withMath(`m1${' '.repeat(2046)}`)],
+    ['an expression without Period', withMath('FILL(m1, REPEAT)')],
+    ['an expression with Period 60', withMath('m1 / PERIOD(m1)', { Period: 60 })],
+    [
+      'an expression of expressions',
+      {
+        ...withMath('e2 * 2'),
+        MetricDataQueries: [
+          hidden('m1', CPU1),
+          { Id: 'e1', Expression: 'e2 * 2' },
+          { Id: 'e2', Expression: 'IF(m1 > 50, m1, 0)', ReturnData: false },
+        ],
+      },
+    ],
+  ])('accepts %s', (_case, input) => {
+    expect(call(input).MetricDataResults.map((r) => r.StatusCode)).toEqual(['Complete']);
+  });
+});

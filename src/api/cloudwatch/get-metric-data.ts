@@ -1,5 +1,5 @@
-import type { Engine, MetricId, Stat, StandardUnit } from '../../engine/index.ts';
-import { parseStat } from '../../engine/index.ts';
+import type { DataQuery, Engine, MetricId, Stat, StandardUnit } from '../../engine/index.ts';
+import { DataQueryError, checkDataQueries, getMetricDataResults, parseStat } from '../../engine/index.ts';
 import {
   invalidNextToken,
   invalidParameterCombination,
@@ -30,6 +30,7 @@ const DEFAULT_MAX_DATAPOINTS = 100_800;
 const ID = /^[a-z][A-Za-z0-9_]*$/;
 
 interface StatQuery {
+  kind: 'stat';
   id: string;
   label?: string;
   returnData: boolean;
@@ -40,16 +41,28 @@ interface StatQuery {
   unit?: StandardUnit;
 }
 
+interface ExpressionQuery {
+  kind: 'expression';
+  id: string;
+  label?: string;
+  returnData: boolean;
+  expression: string;
+  /** Seconds; optional for an expression. */
+  period?: number;
+}
+
+type Query = StatQuery | ExpressionQuery;
+
 interface Result {
   Id: string;
   Label: string;
   Timestamps: number[];
   Values: number[];
-  StatusCode: 'Complete' | 'PartialData';
+  StatusCode: 'Complete' | 'PartialData' | 'InternalError';
   Messages: { Code: string; Value: string }[];
 }
 
-function readQuery(item: unknown, i: number): StatQuery {
+function readQuery(item: unknown, i: number): Query {
   const p = `MetricDataQueries.member.${i + 1}`;
   if (!isObject(item))
     throw invalidParameterValue(
@@ -70,10 +83,12 @@ function readQuery(item: unknown, i: number): StatQuery {
       `The parameters ${p}.MetricStat and ${p}.Expression are mutually exclusive and you have specified both.`,
     );
   }
+  // Period belongs to expressions (and Metrics Insights); a MetricStat query has its own.
+  const expressionPeriod = periodAt(item, 'Period', `${p}.Period`);
   if (expression !== undefined) {
-    throw invalidParameterValue(
-      `The parameter ${p}.Expression is not supported by this endpoint yet: send MetricStat queries (metric math is evaluated by alarms and graphs in a later release).`,
-    );
+    if (expression.length === 0)
+      throw invalidParameterValue(`The parameter ${p}.Expression must be at least 1 character long.`);
+    return { kind: 'expression', id, label, returnData, expression, period: expressionPeriod };
   }
   if (ms === undefined) throw missingParameter(`${p}.MetricStat`);
   const mp = `${p}.MetricStat`;
@@ -91,6 +106,7 @@ function readQuery(item: unknown, i: number): StatQuery {
   }
   const unit = unitAt(ms, 'Unit', `${mp}.Unit`);
   return {
+    kind: 'stat',
     id,
     label,
     returnData,
@@ -102,9 +118,79 @@ function readQuery(item: unknown, i: number): StatQuery {
   };
 }
 
+const toDataQuery = (q: Query): DataQuery =>
+  q.kind === 'expression'
+    ? {
+        id: q.id,
+        label: q.label,
+        returnData: q.returnData,
+        expression: q.expression,
+        periodMs: q.period === undefined ? undefined : q.period * 1000,
+      }
+    : {
+        id: q.id,
+        label: q.label,
+        returnData: q.returnData,
+        metricStat: { metric: q.metric, periodMs: q.period * 1000, stat: q.stat, unit: q.unit },
+      };
+
 /**
- * GetMetricData for MetricStat queries: StartTime rounding and the period rules by age, ScanBy,
- * MaxDatapoints with NextToken pagination, Label and ReturnData.
+ * Metric math: every query is checked before any data is fetched (a syntax, reference or type error is
+ * InvalidParameterValue naming the query's Expression, with the token and its position), then evaluated
+ * by the engine. "NextToken is not returned if you are performing a math expression": the results are
+ * returned whole, whatever MaxDatapoints says.
+ */
+function getMetricDataWithMath(
+  queries: Query[],
+  startMs: number,
+  endMs: number,
+  scanBy: string,
+  engine: Engine,
+): Json {
+  const dataQueries = queries.map(toDataQuery);
+  try {
+    checkDataQueries(dataQueries);
+  } catch (e) {
+    if (!(e instanceof DataQueryError)) throw e;
+    const q = queries[e.queryIndex];
+    const member = `MetricDataQueries.member.${e.queryIndex + 1}`;
+    const path = q.kind === 'expression' ? `${member}.Expression` : member;
+    const text = q.kind === 'expression' ? ` ${q.expression}` : '';
+    throw invalidParameterValue(`The value${text} for parameter ${path} is invalid: ${e.mathError.message}.`);
+  }
+  const now = engine.now();
+  const results = getMetricDataResults(engine, dataQueries, startMs, endMs, {
+    periodStart: (periodMs) => {
+      const period = periodMs / 1000;
+      const start = roundStartTime(startMs, period, now);
+      return periodAllowedForAge(period, start, now) ? start : undefined;
+    },
+    // A band on a metric honours its anomaly detector's ExcludedTimeRanges (PutAnomalyDetector).
+    excludedTimeRanges: (input) => {
+      const q = queries.find((x) => x.id === input.id);
+      if (q?.kind !== 'stat') return undefined;
+      const { namespace, metricName, dimensions } = q.metric;
+      return engine.alarms.detector(namespace, metricName, dimensions, q.statText)?.excludedTimeRanges;
+    },
+  });
+  const descending = scanBy === 'TimestampDescending';
+  const out: Result[] = results.map((r) => {
+    const order = r.timestamps.map((_, k) => (descending ? r.timestamps.length - 1 - k : k));
+    return {
+      Id: r.id,
+      Label: r.label,
+      Timestamps: order.map((k) => r.timestamps[k] / 1000),
+      Values: order.map((k) => r.values[k]),
+      StatusCode: r.status,
+      Messages: r.messages.map((m) => ({ Code: m.code, Value: m.value })),
+    };
+  });
+  return { MetricDataResults: out, Messages: [] };
+}
+
+/**
+ * GetMetricData: StartTime rounding and the period rules by age, ScanBy, MaxDatapoints with NextToken
+ * pagination, Label and ReturnData, and metric math expressions (returned whole, without NextToken).
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
  */
 export function getMetricData(input: Json, engine: Engine): Json {
@@ -147,6 +233,12 @@ export function getMetricData(input: Json, engine: Engine): Json {
     throw invalidParameterValue('At least one query in MetricDataQueries must have ReturnData set to true.');
 
   const token = stringAt(input, 'NextToken', 'NextToken');
+  if (queries.some((q) => q.kind === 'expression')) {
+    // No token is ever issued for a request with math, so none can continue one.
+    if (token !== undefined) throw invalidNextToken();
+    return getMetricDataWithMath(queries, startMs, endMs, scanBy, engine);
+  }
+  const statQueries = queries.filter((q) => q.kind === 'stat');
   const fingerprint = { q: list, s: startMs, e: endMs, b: scanBy, m: maxDatapoints };
   let position = { q: 0, o: 0 };
   if (token !== undefined) {
@@ -159,8 +251,8 @@ export function getMetricData(input: Json, engine: Engine): Json {
   const results: Result[] = [];
   let budget = maxDatapoints;
   let next: { q: number; o: number } | undefined;
-  for (let qi = position.q; qi < queries.length; qi++) {
-    const q = queries[qi];
+  for (let qi = position.q; qi < statQueries.length; qi++) {
+    const q = statQueries[qi];
     if (!q.returnData) continue;
     const result: Result = {
       Id: q.id,

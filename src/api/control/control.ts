@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/index.ts';
-import { DAY_MS } from '../../engine/index.ts';
+import { DAY_MS, parseAlarmRule, ruleTree } from '../../engine/index.ts';
 
 /** What a host passes to the API: the engine, and a hook to persist state the control calls change. */
 export interface ApiContext {
@@ -97,6 +97,56 @@ export async function serveControl(request: Request, ctx: ApiContext): Promise<R
         if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end)
           throw new ControlError('"start" and "end" must be epoch milliseconds with start < end.');
         return json({ incidents: engine.incidents(start, end) });
+      }
+      case 'POST /alarm-rule/parse': {
+        const body = await readObject(request);
+        if (typeof body.rule !== 'string') throw new ControlError('"rule" must be a string.');
+        const parsed = parseAlarmRule(body.rule);
+        return json(
+          parsed.ok
+            ? { ok: true, children: parsed.children, tree: ruleTree(parsed.rule) }
+            : { ok: false, error: parsed.error },
+        );
+      }
+      case 'GET /topics':
+        return json({ topics: engine.alarms.listTopics() });
+      case 'POST /topics': {
+        const body = await readObject(request);
+        const name = body.name;
+        if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(name)) {
+          throw new ControlError(
+            '"name" must be 1 to 256 characters: letters, digits, hyphens and underscores (as SNS topic names).',
+          );
+        }
+        return json(engine.alarms.createTopic(name));
+      }
+      case 'POST /topics/delete': {
+        const body = await readObject(request);
+        if (typeof body.arn !== 'string' || !engine.alarms.deleteTopic(body.arn))
+          throw new ControlError(`No topic ${JSON.stringify(body.arn)}.`);
+        return json({});
+      }
+      case 'POST /topics/subscribe': {
+        const body = await readObject(request);
+        if (body.protocol !== 'app' && body.protocol !== 'browser')
+          throw new ControlError('"protocol" must be "app" or "browser".');
+        const sub =
+          typeof body.topicArn === 'string'
+            ? engine.alarms.subscribe(body.topicArn, body.protocol)
+            : undefined;
+        if (!sub) throw new ControlError(`No topic ${JSON.stringify(body.topicArn)}.`);
+        return json(sub);
+      }
+      case 'POST /topics/unsubscribe': {
+        const body = await readObject(request);
+        if (typeof body.arn !== 'string' || !engine.alarms.unsubscribe(body.arn))
+          throw new ControlError(`No subscription ${JSON.stringify(body.arn)}.`);
+        return json({});
+      }
+      case 'GET /notifications': {
+        const since = Number(url.searchParams.get('since') ?? 0);
+        if (!Number.isFinite(since)) throw new ControlError('"since" must be epoch milliseconds.');
+        return json({ notifications: engine.alarms.notificationsSince(since) });
       }
       default:
         return json({ error: `No control endpoint ${request.method} ${url.pathname}.` }, 404);

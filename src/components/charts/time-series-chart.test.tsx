@@ -259,4 +259,137 @@ describe('TimeSeriesChart', () => {
   });
 });
 
+describe('TimeSeriesChart annotations', () => {
+  const PLOT_TOP = 8;
+  const PLOT_BOTTOM = 200 - 24;
+  const yTicks = (root: HTMLElement) =>
+    Array.from(root.querySelectorAll('text[orientation="left"].recharts-cartesian-axis-tick-value')).map(
+      (t) => Number((t.textContent ?? '').replace(/[^\d.-]/g, '')),
+    );
+  const lineY = (root: HTMLElement) =>
+    Number(root.querySelector('.chart-threshold line')?.getAttribute('y1'));
+  const before = (a: Element, b: Element) =>
+    Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+  it('draws threshold lines with their label and widens the y axis to include them', () => {
+    const series = [minuteSeries('a', 60, (i) => i % 10)];
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+        annotations={{ thresholds: [{ value: 80, label: 'CPU > 80' }] }}
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    expect(root.querySelectorAll('.chart-threshold')).toHaveLength(1);
+    expect(Math.max(...yTicks(root))).toBeGreaterThanOrEqual(80);
+    expect(lineY(root)).toBeGreaterThanOrEqual(PLOT_TOP);
+    expect(lineY(root)).toBeLessThan(PLOT_BOTTOM);
+    const labels = Array.from(root.querySelectorAll('.recharts-label')).map((l) => l.textContent);
+    expect(labels).toContain('CPU > 80');
+    expect(getByRole(root, 'list', 'Annotations').textContent).toContain('CPU > 80');
+    // The threshold is not a series: the legend and the counts are the series' own.
+    expect(root.dataset.seriesCount).toBe('1');
+  });
+
+  it.each<[string, [number | undefined, number | undefined], number]>([
+    ['above a fixed top', [0, 10], 50],
+    ['below a fixed bottom', [0, 10], -5],
+    ['below zero with automatic bounds', [undefined, undefined], -5],
+  ])('keeps a threshold %s in view', (_name, yDomain, value) => {
+    rendered = render(
+      <TimeSeriesChart
+        series={[minuteSeries('a', 60, (i) => i % 10)]}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+        yDomain={yDomain}
+        annotations={{ thresholds: [{ value, label: 'T' }] }}
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    const ticks = yTicks(root);
+    expect(Math.min(...ticks)).toBeLessThanOrEqual(value);
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(value);
+    expect(lineY(root)).toBeGreaterThanOrEqual(PLOT_TOP);
+    expect(lineY(root)).toBeLessThanOrEqual(PLOT_BOTTOM);
+  });
+
+  it('shades time ranges behind the lines, clipped to the x domain', () => {
+    rendered = render(
+      <TimeSeriesChart
+        series={[minuteSeries('a', 60, (i) => i)]}
+        startMs={START}
+        endMs={START + 60 * MIN}
+        height={200}
+        variant="line"
+        annotations={{
+          ranges: [
+            { startMs: START - 30 * MIN, endMs: START + 15 * MIN, color: '#d62728', label: 'ALARM' },
+            { startMs: START + 30 * MIN, endMs: START + 45 * MIN, color: '#d62728' },
+            { startMs: START + 90 * MIN, endMs: START + 95 * MIN, color: '#d62728' },
+          ],
+        }}
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    const rects = Array.from(root.querySelectorAll('.chart-range .recharts-reference-area-rect'));
+    expect(rects).toHaveLength(2);
+    expect(Number(rects[0].getAttribute('x'))).toBeCloseTo(PLOT_LEFT, 0);
+    expect(Number(rects[0].getAttribute('width'))).toBeCloseTo(PLOT_WIDTH / 4, 0);
+    expect(Number(rects[1].getAttribute('x'))).toBeCloseTo(PLOT_LEFT + PLOT_WIDTH / 2, 0);
+    expect(rects[0].getAttribute('fill')).toBe('#d62728');
+    expect(before(rects[1], root.querySelector('.recharts-line path.recharts-curve') as Element)).toBe(true);
+  });
+
+  it('draws a grey band behind the lines, broken where it is missing, and keeps it in view', () => {
+    const series = [minuteSeries('a', 60, () => 5)];
+    const timestamps = series[0].timestamps;
+    const band = {
+      timestamps,
+      lower: timestamps.map((_, i) => (i >= 20 && i < 30 ? Number.NaN : 2)),
+      upper: timestamps.map(() => 120),
+      label: 'Expected band (2σ)',
+    };
+    rendered = render(
+      <TimeSeriesChart
+        series={series}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+        annotations={{ band }}
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    const area = root.querySelector('.chart-band path.recharts-area-area') as Element;
+    expect(area).not.toBeNull();
+    expect(area.getAttribute('fill')).toBe('#94a3b8');
+    expect(pathSegments(area)).toHaveLength(2);
+    expect(before(area, root.querySelector('.recharts-line path.recharts-curve') as Element)).toBe(true);
+    expect(Math.max(...yTicks(root))).toBeGreaterThanOrEqual(120);
+    expect(getByRole(root, 'list', 'Annotations').textContent).toContain('Expected band (2σ)');
+    expect(root.dataset.seriesCount).toBe('1');
+  });
+
+  it('draws no annotations when there are none', () => {
+    rendered = render(
+      <TimeSeriesChart
+        series={[minuteSeries('a', 60, (i) => i)]}
+        startMs={START}
+        endMs={START + 59 * MIN}
+        height={200}
+        variant="line"
+      />,
+    );
+    const root = chartRoot(rendered.container);
+    expect(root.querySelector('.chart-threshold, .chart-range, .chart-band')).toBeNull();
+    expect(root.querySelector('[aria-label="Annotations"]')).toBeNull();
+  });
+});
+
 const DAY_OFFSET = 2 * 24 * 60 * MIN;

@@ -1,14 +1,35 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { reduceSeries, stackSeries } from '../../lib/chart-rows';
 import { seriesColor } from '../../lib/palette';
 import { formatAxisValue, formatTime, formatUnitLabel } from '../../lib/format';
 import type { SeriesData } from '../../lib/series';
 import { timeTicks } from '../../lib/time-ticks';
 import { useElementWidth } from '../use-element-width';
+import { BAND_COLOR, THRESHOLD_COLOR, annotationExtent, clipRanges, reduceBand } from './chart-annotations';
+import { ChartAnnotationKey } from './chart-annotation-key';
 import { ChartHoverTooltip } from './chart-hover-tooltip';
 import { ChartLegend } from './chart-legend';
+
+/** What a chart draws besides its series. */
+export interface ChartAnnotations {
+  /** Horizontal lines (alarm thresholds); the y axis always includes them. */
+  thresholds?: { value: number; label: string; color?: string }[];
+  /** Shaded time ranges (ALARM periods, incidents), behind the lines. */
+  ranges?: { startMs: number; endMs: number; color: string; label?: string }[];
+  /** A band between lower and upper (anomaly detection), drawn behind the lines (grey). */
+  band?: { timestamps: number[]; lower: number[]; upper: number[]; label: string };
+}
 
 /** Props of {@link TimeSeriesChart}. */
 export interface TimeSeriesChartProps {
@@ -32,6 +53,8 @@ export interface TimeSeriesChartProps {
   onWidthChange?: (widthPx: number) => void;
   /** Shown instead of the chart when no series has a point in the range. */
   emptyText?: string;
+  /** Threshold lines, shaded ranges and a band; keep the object stable between renders. */
+  annotations?: ChartAnnotations;
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
@@ -61,6 +84,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   onZoom,
   onWidthChange,
   emptyText,
+  annotations,
 }: TimeSeriesChartProps) {
   const [rootRef, width] = useElementWidth<HTMLDivElement>();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -105,6 +129,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     for (const s of prepared?.series ?? []) for (const v of s.values) if (v < min) min = v;
     return min;
   }, [prepared]);
+
+  const band = annotations?.band;
+  const ranges = annotations?.ranges;
+  const bandRows = useMemo(
+    () => (band && plotWidth > 0 ? reduceBand(band, startMs, endMs, plotWidth) : []),
+    [band, startMs, endMs, plotWidth],
+  );
+  const thresholds = annotations?.thresholds;
+  const extent = useMemo(() => annotationExtent(bandRows, thresholds), [bandRows, thresholds]);
+  const shadedRanges = useMemo(() => clipRanges(ranges, startMs, endMs), [ranges, startMs, endMs]);
 
   const toTime = (x: number) => {
     const f = Math.min(1, Math.max(0, (x - plotLeft) / Math.max(1, plotWidth)));
@@ -156,8 +190,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const chart = useMemo(() => {
     if (!prepared || plotWidth <= 0) return undefined;
     const ticks = timeTicks(startMs, endMs, Math.max(2, Math.floor(plotWidth / 90)));
-    const yMin = yDomain?.[0] ?? (minValue < 0 ? 'auto' : 0);
-    const yMax = yDomain?.[1] ?? 'auto';
+    // Thresholds and the band always fit on the y axis, fixed bounds included.
+    const lowest = Math.min(minValue, extent.min);
+    const yMin = yDomain?.[0] !== undefined ? Math.min(yDomain[0], extent.min) : lowest < 0 ? 'auto' : 0;
+    const yMax = yDomain?.[1] !== undefined ? Math.max(yDomain[1], extent.max) : 'auto';
     return (
       <ComposedChart
         width={plotWidth + plotLeft + MARGIN.right}
@@ -196,7 +232,59 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               : undefined
           }
         />
+        {/* recharts layers by zIndex (reference areas and areas 100, lines and reference lines 400),
+            then by order: shaded ranges, then the band, behind the series; thresholds in front. */}
+        {shadedRanges.map((r, i) => (
+          <ReferenceArea
+            key={`range-${i}`}
+            className="chart-range"
+            x1={r.startMs}
+            x2={r.endMs}
+            fill={r.color}
+            fillOpacity={0.15}
+            ifOverflow="hidden"
+            label={
+              r.label
+                ? { value: r.label, position: 'insideTopLeft', style: { ...TICK_STYLE, fill: r.color } }
+                : undefined
+            }
+          />
+        ))}
+        {bandRows.length > 0 && (
+          <Area
+            className="chart-band"
+            type="linear"
+            data={bandRows}
+            dataKey="range"
+            name={band?.label}
+            stroke="none"
+            fill={BAND_COLOR}
+            fillOpacity={0.3}
+            dot={false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        )}
         {lines}
+        {(thresholds ?? [])
+          .filter((t) => Number.isFinite(t.value))
+          .map((t, i) => (
+            <ReferenceLine
+              key={`threshold-${i}`}
+              className="chart-threshold"
+              y={t.value}
+              stroke={t.color ?? THRESHOLD_COLOR}
+              strokeDasharray="6 4"
+              strokeWidth={1.5}
+              ifOverflow="extendDomain"
+              label={{
+                value: t.label,
+                position: 'insideTopRight',
+                style: { ...TICK_STYLE, fill: t.color ?? THRESHOLD_COLOR },
+              }}
+            />
+          ))}
         {selectionFrom !== undefined && selectionTo !== undefined && (
           <ReferenceArea
             x1={selectionFrom}
@@ -220,6 +308,11 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     span,
     yDomain,
     minValue,
+    extent,
+    shadedRanges,
+    bandRows,
+    thresholds,
+    band?.label,
     unit,
     axisLabel,
     lines,
@@ -316,6 +409,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           onToggle={toggle}
         />
       )}
+      {hasData && annotations && <ChartAnnotationKey annotations={annotations} />}
     </div>
   );
 });

@@ -122,12 +122,27 @@ export function incidentsOfDay(seed: number, day: number): Incident[] {
   return out;
 }
 
+const dayCache = new Map<string, Incident[]>();
+
+/** incidentsOfDay, memoized (a bounded cache: incidents are a pure function of seed and day). */
+function cachedIncidentsOfDay(seed: number, day: number): Incident[] {
+  const key = `${seed}:${day}`;
+  let list = dayCache.get(key);
+  if (!list) {
+    if (dayCache.size > 2000) dayCache.clear();
+    list = incidentsOfDay(seed, day);
+    dayCache.set(key, list);
+  }
+  return list;
+}
+
 /** Every incident overlapping [startMs, endMs), oldest first. */
 export function incidentsBetween(seed: number, startMs: number, endMs: number): Incident[] {
   const out: Incident[] = [];
   const first = Math.floor(startMs / DAY_MS) - 1;
   const last = Math.floor((endMs - 1) / DAY_MS);
   for (let d = first; d <= last; d++)
-    for (const inc of incidentsOfDay(seed, d)) if (inc.endMs > startMs && inc.startMs < endMs) out.push(inc);
+    for (const inc of cachedIncidentsOfDay(seed, d))
+      if (inc.endMs > startMs && inc.startMs < endMs) out.push(inc);
   return out.sort((a, b) => a.startMs - b.startMs);
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useElementWidth } from '../../../components/use-element-width.ts';
 import { DASHBOARD_READY_MARK, mark } from '../../../lib/perf-marks.ts';
 import type { DashboardBody } from '../model/dashboard-body.ts';
+import { AlarmWidgetView } from './alarm-widget.tsx';
 import { MetricWidgetView } from './metric-widget.tsx';
 import { TextWidgetView } from './text-widget.tsx';
 
@@ -20,10 +21,13 @@ export interface DashboardViewProps {
   onZoom: (startMs: number, endMs: number) => void;
 }
 
-/** Draws a dashboard body on CloudWatch's 24-column grid and marks when every widget has drawn. */
+/**
+ * Draws a dashboard body on CloudWatch's 24-column grid and marks when every widget has drawn
+ * (metric widgets once their data for the range arrived, alarm widgets once their states did).
+ */
 export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: DashboardViewProps) {
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
-  const metricWidgets = body.widgets.filter((w) => w.type === 'metric').length;
+  const dataWidgets = body.widgets.filter((w) => w.type === 'metric' || w.type === 'alarm').length;
   const drawn = useRef<{ key: string; count: Set<number>; marked: boolean }>({
     key: '',
     count: new Set(),
@@ -40,12 +44,12 @@ export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: Dashboard
       const d = drawn.current;
       if (key !== d.key || d.marked) return;
       d.count.add(index);
-      if (d.count.size === metricWidgets) {
+      if (d.count.size === dataWidgets) {
         d.marked = true;
         mark(DASHBOARD_READY_MARK);
       }
     },
-    [metricWidgets],
+    [dataWidgets],
   );
 
   const columnPx = (gridWidth || 1200) / 24;
@@ -73,6 +77,27 @@ export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: Dashboard
               }
             >
               <TextWidgetView markdown={w.properties.markdown} />
+            </section>
+          );
+        }
+        if (w.type === 'alarm') {
+          const alarmTitle = w.properties.title ?? 'Alarm Status';
+          return (
+            <section
+              key={i}
+              style={style}
+              aria-label={alarmTitle}
+              data-testid="alarm-widget"
+              className="flex min-w-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
+            >
+              <div className="min-h-0 flex-1">
+                <AlarmWidgetView
+                  properties={w.properties}
+                  title={alarmTitle}
+                  rangeKey={rangeKey}
+                  onDrawn={(key) => onDrawn(i, key)}
+                />
+              </div>
             </section>
           );
         }

@@ -7,7 +7,8 @@ import { useMetricData } from '../../../lib/cloudwatch/get-metric-data.ts';
 import { knownUnit, unitForStat } from '../../../lib/cloudwatch/known-units.ts';
 import type { SeriesData } from '../../../lib/series.ts';
 import { autoPeriod } from '../../../lib/time-range.ts';
-import { type MetricWidgetProperties, widgetMetrics } from '../model/dashboard-body.ts';
+import { useAlarmThresholds } from '../api/describe-alarms-for-metric.ts';
+import { type MetricWidgetProperties, type WidgetMetric, widgetMetrics } from '../model/dashboard-body.ts';
 
 /** Props of {@link MetricWidgetView}. */
 export interface MetricWidgetViewProps {
@@ -27,6 +28,8 @@ export interface MetricWidgetViewProps {
   /** Drag-to-zoom on a graph. */
   onZoom: (startMs: number, endMs: number) => void;
 }
+
+const NO_METRICS: WidgetMetric[] = [];
 
 /** A CloudWatch metric widget: a graph (lines or stacked areas), a number, or a gauge. */
 export function MetricWidgetView({
@@ -65,6 +68,9 @@ export function MetricWidgetView({
     [metrics, period],
   );
   const request = useMemo(() => ({ queries, startMs: alignedStart, endMs }), [queries, alignedStart, endMs]);
+  // Alarms on the graph's metrics draw their thresholds (graphs only; numbers and gauges have no y axis).
+  const thresholds = useAlarmThresholds(view === 'timeSeries' ? metrics : NO_METRICS);
+  const annotations = useMemo(() => (thresholds.length > 0 ? { thresholds } : undefined), [thresholds]);
   const { data, error, isPlaceholderData, isFetching } = useMetricData(request);
   const rangeKey = `${startMs}:${endMs}`;
 
@@ -162,6 +168,7 @@ export function MetricWidgetView({
         yLabel={left?.label ?? unit}
         onZoom={onZoom}
         onWidthChange={setPlotWidth}
+        annotations={annotations}
       />
     </div>
   );

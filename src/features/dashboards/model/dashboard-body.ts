@@ -1,6 +1,6 @@
 /**
  * CloudWatch's dashboard body JSON, the subset this console draws: metric widgets (timeSeries,
- * singleValue, gauge; stacked or not) and text widgets on a 24-column grid.
+ * singleValue, gauge; stacked or not), text widgets and alarm status widgets on a 24-column grid.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  */
 export interface DashboardBody {
@@ -9,7 +9,7 @@ export interface DashboardBody {
   widgets: Widget[];
 }
 
-export type Widget = MetricWidget | TextWidget;
+export type Widget = MetricWidget | TextWidget | AlarmWidget;
 
 interface WidgetBase {
   x?: number;
@@ -26,6 +26,35 @@ export interface MetricWidget extends WidgetBase {
 export interface TextWidget extends WidgetBase {
   type: 'text';
   properties: { markdown: string; background?: 'solid' | 'transparent' };
+}
+
+/** An alarm state, as alarm status widgets filter on it. */
+export type AlarmStateValue = 'ALARM' | 'INSUFFICIENT_DATA' | 'OK';
+
+/**
+ * How an alarm status widget orders its alarms (the CDK's AlarmStatusWidgetSortBy): `default` by
+ * name; `stateUpdatedTimestamp` ALARM first, then INSUFFICIENT_DATA, then OK, each most recently
+ * changed first; `timestamp` most recently changed first, whatever the state.
+ */
+export type AlarmSortBy = 'default' | 'stateUpdatedTimestamp' | 'timestamp';
+
+/** The alarm status widget: a tile per alarm, coloured by its state. */
+export interface AlarmWidget extends WidgetBase {
+  type: 'alarm';
+  properties: AlarmWidgetProperties;
+}
+
+export interface AlarmWidgetProperties {
+  /** Default "Alarm Status". */
+  title?: string;
+  /**
+   * Alarm ARNs (CloudWatch takes 1–100). Watchtrail reads an empty list as "every alarm", so a
+   * dashboard written before the alarms existed still shows them (the widget's help says so).
+   */
+  alarms: string[];
+  sortBy?: AlarmSortBy;
+  /** Only alarms currently in these states; omitted or empty = all. */
+  states?: AlarmStateValue[];
 }
 
 /** Per-metric options: the object that may end a row of `metrics`. */

@@ -187,5 +187,14 @@ export const SERVICE_HEALTH: DashboardBody = {
         ],
       },
     },
+    {
+      // An empty list shows every alarm, so alarms created later appear here (see the widget's help).
+      type: 'alarm',
+      x: 0,
+      y: 26,
+      width: 24,
+      height: 4,
+      properties: { title: 'Alarms', alarms: [], sortBy: 'stateUpdatedTimestamp' },
+    },
   ],
 };

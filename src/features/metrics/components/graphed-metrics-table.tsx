@@ -1,6 +1,7 @@
 import { metricKey } from '../../../lib/cloudwatch/metric-identity.ts';
 import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
 import { formatUnitLabel } from '../../../lib/format.ts';
+import { navigate } from '../../../lib/navigation.ts';
 import type { GraphedMetric } from '../hooks/use-metric-graph.ts';
 
 /** Props of {@link GraphedMetricsTable}. */
@@ -9,10 +10,24 @@ export interface GraphedMetricsTableProps {
   graphed: readonly GraphedMetric[];
   /** Takes a metric off the graph (unchecks it). */
   onRemove: (metric: MetricIdentity) => void;
+  /** The graph's statistic and period, carried to "Create alarm" so the alarm judges what the graph shows. */
+  stat: string;
+  periodSeconds: number;
+}
+
+/** Opens the alarm form prefilled with one graphed metric. */
+function createAlarmFrom(metric: MetricIdentity, stat: string, periodSeconds: number): void {
+  navigate('/alarms/new', {
+    namespace: metric.namespace,
+    metricName: metric.metricName,
+    dimensions: JSON.stringify(metric.dimensions.map((d) => ({ name: d.name, value: d.value }))),
+    stat,
+    period: String(Math.max(60, periodSeconds)),
+  });
 }
 
 /** The metrics on the graph, each with its colour, identity, unit and a remove button. */
-export function GraphedMetricsTable({ graphed, onRemove }: GraphedMetricsTableProps) {
+export function GraphedMetricsTable({ graphed, onRemove, stat, periodSeconds }: GraphedMetricsTableProps) {
   if (graphed.length === 0) return null;
   return (
     <div className="overflow-x-auto">
@@ -30,6 +45,9 @@ export function GraphedMetricsTable({ graphed, onRemove }: GraphedMetricsTablePr
             </th>
             <th scope="col" className="px-3 py-1.5 font-medium">
               Unit
+            </th>
+            <th scope="col" className="px-3 py-1.5">
+              <span className="sr-only">Alarm</span>
             </th>
             <th scope="col" className="w-10 px-3 py-1.5">
               <span className="sr-only">Remove</span>
@@ -56,6 +74,16 @@ export function GraphedMetricsTable({ graphed, onRemove }: GraphedMetricsTablePr
                   : g.metric.dimensions.map((d) => `${d.name}=${d.value}`).join(', ')}
               </td>
               <td className="px-3 py-1.5 text-xs">{formatUnitLabel(g.unit) || '—'}</td>
+              <td className="px-3 py-1.5 text-right">
+                <button
+                  type="button"
+                  aria-label={`Create alarm on ${g.label}`}
+                  onClick={() => createAlarmFrom(g.metric, stat, periodSeconds)}
+                  className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100"
+                >
+                  Create alarm
+                </button>
+              </td>
               <td className="px-3 py-1.5 text-right">
                 <button
                   type="button"

@@ -95,7 +95,12 @@ export function MetricGraphPanel({ startMs, endMs, nowMs }: MetricGraphPanelProp
             emptyText={graph.isFetching ? 'Loading…' : 'No data for this time range'}
           />
         )}
-        <GraphedMetricsTable graphed={graph.graphed} onRemove={onRemove} />
+        <GraphedMetricsTable
+          graphed={graph.graphed}
+          onRemove={onRemove}
+          stat={stat}
+          periodSeconds={graph.periodSeconds}
+        />
       </div>
     </section>
   );

@@ -1,0 +1,28 @@
+import { EnableAlarmActionsCommand } from '@aws-sdk/client-cloudwatch';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { cloudWatchClient } from '../../../lib/aws-clients.ts';
+import { type Connection, useConnectionStore } from '../../../lib/connection-store.ts';
+import { invalidateAlarms } from './invalidate-alarms.ts';
+
+/** EnableAlarmActions takes at most 100 names per call. */
+const BATCH = 100;
+
+/**
+ * EnableAlarmActions for the named alarms, 100 names per call.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_EnableAlarmActions.html
+ */
+export async function enableAlarmActions(connection: Connection, names: readonly string[]): Promise<void> {
+  const client = cloudWatchClient(connection);
+  for (let i = 0; i < names.length; i += BATCH) {
+    await client.send(new EnableAlarmActionsCommand({ AlarmNames: names.slice(i, i + BATCH) }));
+  }
+}
+
+export function useEnableAlarmActions() {
+  const connection = useConnectionStore();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (names: readonly string[]) => enableAlarmActions(connection, names),
+    onSettled: () => invalidateAlarms(queryClient, connection),
+  });
+}

@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+import { useTimeState } from './time-state.ts';
+
+const NAVIGATE_EVENT = 'watchtrail:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  const onPop = () => {
+    useTimeState.getState().syncFromUrl();
+    onChange();
+  };
+  window.addEventListener('popstate', onPop);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onPop);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/** The current location's path, re-rendering on navigation. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+/**
+ * Goes to another page, keeping the time range and refresh (they are shared across pages). Extra
+ * search params for the new page may be given.
+ */
+export function navigate(path: string, params?: Record<string, string>): void {
+  const next = new URLSearchParams();
+  const current = new URLSearchParams(location.search);
+  for (const k of ['range', 'start', 'end', 'refresh']) {
+    const v = current.get(k);
+    if (v !== null) next.set(k, v);
+  }
+  for (const [k, v] of Object.entries(params ?? {})) next.set(k, v);
+  const search = next.toString();
+  history.pushState(null, '', `${path}${search ? `?${search}` : ''}`);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
