@@ -127,7 +127,16 @@ export class AlarmData {
             : undefined,
       };
     });
-    const results = getMetricDataResults(this.engine, queries, startMs, atMs);
+    // A band honours the anomaly detector's ExcludedTimeRanges for that metric and statistic.
+    const results = getMetricDataResults(this.engine, queries, startMs, atMs, {
+      excludedTimeRanges: (q) => {
+        const m = alarm.metrics?.find((x) => x.id === q.id)?.metricStat;
+        return (
+          m &&
+          this.engine.alarms.detector(m.namespace, m.metricName, m.dimensions, m.stat)?.excludedTimeRanges
+        );
+      },
+    });
     const bySlot = (id: string, which: 0 | 1 = 0): (number | undefined)[] => {
       const r = results.filter((x) => x.id === id)[which];
       const out: (number | undefined)[] = new Array(slots).fill(undefined);

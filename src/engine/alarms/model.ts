@@ -1,6 +1,7 @@
 import type { Dimension } from '../metrics/identity.ts';
 import type { StandardUnit } from '../metrics/units.ts';
 import type { AlarmState, ComparisonOperator, TreatMissingData } from './evaluate.ts';
+import type { SuppressionState } from './suppression.ts';
 
 export const ACCOUNT_ID = '123456789012';
 export const REGION = 'us-east-1';
@@ -90,6 +91,10 @@ export interface CompositeAlarm extends AlarmBase {
   actionsSuppressorExtensionPeriod?: number;
   actionsSuppressedBy?: 'WaitPeriod' | 'ExtensionPeriod' | 'Alarm';
   actionsSuppressedReason?: string;
+  /** The actions suppressor's state machine (plain data, persisted with the alarm). */
+  suppression?: SuppressionState;
+  /** The state before the last change, for actions the suppressor deferred. */
+  previousState?: AlarmState;
 }
 
 export type Alarm = MetricAlarm | CompositeAlarm;

@@ -323,17 +323,26 @@ describe('composite alarms', () => {
       T0,
     );
     const actions = () => history(engine, 'c', 'Action').length;
-    expect(actions()).toBe(1); // INSUFFICIENT_DATA → OK on creation
-    engine.alarms.setAlarmState('maintenance', 'ALARM', 'deploying', undefined, T0);
-    engine.alarms.setAlarmState('a', 'ALARM', 'test', undefined, T0);
+    // INSUFFICIENT_DATA → OK on creation: a WaitPeriod gives the suppressor 60 s to reach ALARM first.
+    expect(actions()).toBe(0);
+    expect((engine.alarms.get('c') as CompositeAlarm).actionsSuppressedBy).toBe('WaitPeriod');
+    engine.alarms.evaluateDue(T0 + MINUTE_MS);
+    expect(actions()).toBe(1);
+    engine.alarms.setAlarmState('maintenance', 'ALARM', 'deploying', undefined, T0 + 2 * MINUTE_MS);
+    engine.alarms.setAlarmState('a', 'ALARM', 'test', undefined, T0 + 2 * MINUTE_MS);
     expect(stateOf(engine, 'c')).toBe('ALARM');
     expect(actions()).toBe(1);
     expect(engine.alarms.get('c')).toMatchObject({
       actionsSuppressedBy: 'Alarm',
-      actionsSuppressedReason: `Alarm ${alarmArn('maintenance')} is in ALARM state`,
+      actionsSuppressedReason: 'Actions suppressed by Alarm',
     });
+    // The suppressor leaves ALARM (an ExtensionPeriod starts), then the composite changes to OK, which
+    // starts a WaitPeriod in its place (the user guide's examples 3 and 5): the actions come when it ends.
     engine.alarms.setAlarmState('maintenance', 'OK', 'deployed', undefined, T0 + 10 * MINUTE_MS);
     engine.alarms.setAlarmState('a', 'OK', 'test', undefined, T0 + 10 * MINUTE_MS);
+    expect(actions()).toBe(1);
+    expect((engine.alarms.get('c') as CompositeAlarm).actionsSuppressedBy).toBe('WaitPeriod');
+    engine.alarms.evaluateDue(T0 + 12 * MINUTE_MS);
     expect(actions()).toBe(2);
     expect((engine.alarms.get('c') as CompositeAlarm).actionsSuppressedBy).toBeUndefined();
   });

@@ -4,6 +4,14 @@ import { evaluateAlarmRule, parseAlarmRule, refName } from './composite-rule.ts'
 import { evaluationStepMs } from './backtest.ts';
 import { type AlarmState, type Evaluation, decideState, evaluateAlarm } from './evaluate.ts';
 import { stringifyReasonData } from './reason.ts';
+import {
+  type SuppressionEvent,
+  initialSuppression,
+  nextSuppression,
+  suppressedReason,
+  suppressionDeadline,
+} from './suppression.ts';
+import { epochMs } from '../time.ts';
 import { awsDate, notificationMessage, notificationSubject } from './notification.ts';
 import {
   type Alarm,
@@ -159,6 +167,19 @@ export class AlarmRegistry {
         transitionedMs: atMs,
       },
     };
+    if (alarm.actionsSuppressor !== undefined) {
+      const config = {
+        waitPeriodSeconds: alarm.actionsSuppressorWaitPeriod ?? 0,
+        extensionPeriodSeconds: alarm.actionsSuppressorExtensionPeriod ?? 0,
+      };
+      const suppressorState = this.byRef(alarm.actionsSuppressor)?.state.value;
+      const before = existing?.type === 'CompositeAlarm' ? existing.suppression : undefined;
+      alarm.suppression = before ?? initialSuppression(config, alarm.state.value, suppressorState);
+      const event: SuppressionEvent = before
+        ? { type: 'suppressor-replaced', atMs: epochMs(atMs), config, state: suppressorState }
+        : { type: 'suppressor-changed', atMs: epochMs(atMs), state: suppressorState };
+      this.stepSuppression(alarm, event);
+    }
     this.alarms.set(alarm.name, alarm);
     this.record(
       alarm,
@@ -240,6 +261,12 @@ export class AlarmRegistry {
     }
     this.data.endTick();
     if (changed.size > 0) this.settleComposites(atMs, changed);
+    for (const a of this.alarms.values()) {
+      if (a.type !== 'CompositeAlarm' || !a.suppression) continue;
+      const deadline = suppressionDeadline(a.suppression);
+      if (deadline !== undefined && deadline <= atMs)
+        this.stepSuppression(a, { type: 'tick', atMs: epochMs(atMs) });
+    }
     if (onMinute) this.prune(atMs);
     if (changed.size > 0) this.changed();
   }
@@ -351,28 +378,40 @@ export class AlarmRegistry {
       oldState: stateJson(old),
       newState: stateJson(alarm.state),
     });
+    if (alarm.type === 'CompositeAlarm') alarm.previousState = old.value;
+    // Composites whose actions suppressor this alarm is learn of its change.
+    for (const c of this.alarms.values()) {
+      if (c.type !== 'CompositeAlarm' || !c.suppression || c.actionsSuppressor === undefined) continue;
+      if (refName(c.actionsSuppressor) === alarm.name) {
+        this.stepSuppression(c, { type: 'suppressor-changed', atMs: epochMs(atMs), state: value });
+      }
+    }
+    if (alarm.type === 'CompositeAlarm' && alarm.suppression) {
+      this.stepSuppression(alarm, { type: 'composite-changed', atMs: epochMs(atMs), state: value });
+      return;
+    }
+    this.runActionsFor(alarm, value, old.value, atMs);
+  }
+
+  private runActionsFor(alarm: Alarm, value: AlarmState, oldState: AlarmState, atMs: number): void {
     if (!alarm.actionsEnabled) return;
-    if (alarm.type === 'CompositeAlarm' && this.suppressed(alarm)) return;
     const arns =
       value === 'ALARM'
         ? alarm.alarmActions
         : value === 'OK'
           ? alarm.okActions
           : alarm.insufficientDataActions;
-    for (const arn of arns) this.runAction(alarm, arn, old.value, atMs);
+    for (const arn of arns) this.runAction(alarm, arn, oldState, atMs);
   }
 
-  /** While its suppressor alarm is in ALARM, a composite takes no actions. */
-  private suppressed(c: CompositeAlarm): boolean {
-    const s = c.actionsSuppressor ? this.byRef(c.actionsSuppressor) : undefined;
-    if (s?.state.value === 'ALARM') {
-      c.actionsSuppressedBy = 'Alarm';
-      c.actionsSuppressedReason = `Alarm ${s.arn} is in ALARM state`;
-      return true;
-    }
-    c.actionsSuppressedBy = undefined;
-    c.actionsSuppressedReason = undefined;
-    return false;
+  /** Feeds the composite's suppression machine; takes the actions it releases. */
+  private stepSuppression(c: CompositeAlarm, event: SuppressionEvent): void {
+    if (!c.suppression) return;
+    const step = nextSuppression(c.suppression, event);
+    c.suppression = step.state;
+    c.actionsSuppressedBy = step.suppressedBy;
+    c.actionsSuppressedReason = step.suppressedBy ? suppressedReason(step.suppressedBy) : undefined;
+    for (const f of step.fire) this.runActionsFor(c, f.state, c.previousState ?? 'INSUFFICIENT_DATA', f.atMs);
   }
 
   private runAction(alarm: Alarm, arn: string, oldState: AlarmState, atMs: number): void {

@@ -78,7 +78,7 @@ export const alarmsForMetricQueryOptions = (connection: Connection, m: AlarmedMe
  */
 export function useAlarmThresholds(metrics: readonly WidgetMetric[]): ThresholdLine[] {
   const connection = useConnectionStore();
-  const visible = useMemo(() => metrics.filter((m) => m.visible), [metrics]);
+  const visible = useMemo(() => metrics.filter((m) => m.visible && m.expression === undefined), [metrics]);
   // Thresholds read in the metric's unit, as its axis does (`250 ms` for a p99 latency in seconds).
   const combine = useCallback(
     (results: { data?: ThresholdAlarm[] }[]): ThresholdLine[] =>

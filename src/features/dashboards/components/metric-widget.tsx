@@ -51,20 +51,30 @@ export function MetricWidgetView({
   const alignedStart = Math.floor(startMs / (period * 1000)) * period * 1000;
   const queries = useMemo<MetricDataQuery[]>(
     () =>
-      metrics.map((m) => ({
-        Id: m.id,
-        Label: m.label,
-        ReturnData: m.visible,
-        MetricStat: {
-          Metric: {
-            Namespace: m.namespace,
-            MetricName: m.metricName,
-            Dimensions: m.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
-          },
-          Period: m.period ?? period,
-          Stat: m.stat,
-        },
-      })),
+      metrics.map((m) =>
+        m.expression !== undefined
+          ? {
+              Id: m.id,
+              Label: m.label,
+              ReturnData: m.visible,
+              Expression: m.expression,
+              Period: m.period ?? period,
+            }
+          : {
+              Id: m.id,
+              Label: m.label,
+              ReturnData: m.visible,
+              MetricStat: {
+                Metric: {
+                  Namespace: m.namespace,
+                  MetricName: m.metricName,
+                  Dimensions: m.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
+                },
+                Period: m.period ?? period,
+                Stat: m.stat,
+              },
+            },
+      ),
     [metrics, period],
   );
   const request = useMemo(() => ({ queries, startMs: alignedStart, endMs }), [queries, alignedStart, endMs]);

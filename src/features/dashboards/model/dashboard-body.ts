@@ -59,6 +59,8 @@ export interface AlarmWidgetProperties {
 
 /** Per-metric options: the object that may end a row of `metrics`. */
 export interface MetricRenderingOptions {
+  /** A metric math expression: a row that is only this object graphs the expression. */
+  expression?: string;
   id?: string;
   label?: string;
   stat?: string;
@@ -88,6 +90,8 @@ export interface MetricWidgetProperties {
 /** One metric of a widget, with the "." shorthand expanded and the widget's defaults applied. */
 export interface WidgetMetric {
   id: string;
+  /** Set for a metric math row; namespace and metric name are empty then. */
+  expression?: string;
   namespace: string;
   metricName: string;
   dimensions: { name: string; value: string }[];
@@ -105,6 +109,21 @@ export function widgetMetrics(p: MetricWidgetProperties): WidgetMetric[] {
   p.metrics.forEach((row, i) => {
     const last = row[row.length - 1];
     const options: MetricRenderingOptions = typeof last === 'object' ? last : {};
+    if (row.length === 1 && options.expression !== undefined) {
+      out.push({
+        id: options.id ?? `e${i}`,
+        expression: options.expression,
+        namespace: '',
+        metricName: '',
+        dimensions: [],
+        stat: '',
+        period: options.period ?? p.period,
+        label: options.label,
+        color: options.color,
+        visible: options.visible ?? true,
+      });
+      return;
+    }
     const parts = (typeof last === 'object' ? row.slice(0, -1) : row) as string[];
     const expanded = parts.map((part, k) => (part === '.' ? (previous[k] ?? '') : part));
     previous = expanded;

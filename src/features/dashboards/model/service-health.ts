@@ -179,11 +179,19 @@ export const SERVICE_HEALTH: DashboardBody = {
       width: 6,
       height: 6,
       properties: {
-        title: 'RDS connections',
+        title: 'ALB 5XX error rate, % (metric math)',
         view: 'timeSeries',
-        stat: 'Average',
+        stat: 'Sum',
         metrics: [
-          ['AWS/RDS', 'DatabaseConnections', 'DBInstanceIdentifier', 'orders-db', { label: 'Connections' }],
+          [{ expression: '100 * errors / requests', label: '5XX rate (%)', id: 'rate' }],
+          [
+            'AWS/ApplicationELB',
+            'HTTPCode_Target_5XX_Count',
+            'LoadBalancer',
+            ALB,
+            { id: 'errors', visible: false },
+          ],
+          ['.', 'RequestCount', '.', '.', { id: 'requests', visible: false }],
         ],
       },
     },
