@@ -55,7 +55,7 @@ export function ConditionSection({ draft, errors, onChange }: ConditionSectionPr
           <FormField
             label="Band width"
             error={errors.bandWidth}
-            hint="Standard deviations of ANOMALY_DETECTION_BAND: a higher number gives a wider band."
+            hint="Standard deviations of ANOMALY_DETECTION_BAND: a higher number gives a wider band. AWS does not publish its model; Watchtrail's own is the median of each hour of the week over the two weeks before, ± k robust standard deviations (median absolute deviation × 1.4826)."
           >
             <input
               type="number"
