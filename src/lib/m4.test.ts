@@ -176,15 +176,12 @@ describe('m4 edge cases', () => {
 });
 
 describe('m4 at scale', () => {
-  it('reduces 15 months of 1-minute data (657,000 points) quickly', () => {
+  it('reduces 15 months of 1-minute data (657,000 points); npm run bench measures its speed', () => {
     const n = 657_000;
     const { timestamps, values } = noisySeries(n, MINUTE, 3);
     const end = (n - 1) * MINUTE;
     const columns = 1200;
-    m4(timestamps, values, 0, end, columns); // warm up the JIT
-    const began = performance.now();
     const out = m4(timestamps, values, 0, end, columns);
-    const elapsedMs = performance.now() - began;
 
     expect(out.timestamps.length).toBeLessThanOrEqual(4 * columns);
     expect(out.timestamps.length).toBeGreaterThan(2 * columns);
@@ -193,8 +190,6 @@ describe('m4 at scale', () => {
     expect(out.values).toContain(-1000);
     expect(out.timestamps[0]).toBe(0);
     expect(out.timestamps.at(-1)).toBe(end);
-    // Typically a few milliseconds; the bound only catches an accidental O(n log n) or allocation per point.
-    expect(elapsedMs).toBeLessThan(250);
   });
 
   it('accepts plain arrays as well as typed arrays', () => {
