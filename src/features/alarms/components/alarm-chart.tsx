@@ -7,7 +7,7 @@ import { useAlarmMetricData } from '../api/get-metric-data.ts';
 import { bandFromResults, chartPeriod, withPeriod } from '../model/alarm-chart-data.ts';
 import { STATE_LOOK } from '../model/alarm-state.ts';
 import { periodLabel } from '../model/durations.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 
 /** Props of {@link AlarmChart}. */
 export interface AlarmChartProps {

@@ -30,7 +30,7 @@ import { Breadcrumb } from './alarm-form-page.tsx';
 import { AlarmHistoryTable } from './alarm-history-table.tsx';
 import { AlarmStateBadge } from './alarm-state-badge.tsx';
 import { AlarmStateTimeline } from './alarm-state-timeline.tsx';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass } from './button-styles.ts';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { SetStateDialog } from './set-state-dialog.tsx';

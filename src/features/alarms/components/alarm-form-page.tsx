@@ -4,7 +4,7 @@ import { useAlarm } from '../api/describe-alarms.ts';
 import { draftFromAlarm, draftFromSearchParams } from '../model/alarm-draft.ts';
 import { alarmPath, compositeAlarmPath } from '../model/alarm-route.ts';
 import { AlarmForm } from './alarm-form.tsx';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 
 /** Props of {@link CreateAlarmPage}. */
 export interface CreateAlarmPageProps {

@@ -12,7 +12,7 @@ import {
 } from '../model/alarm-validation.ts';
 import { ActionsSection } from './actions-section.tsx';
 import { AlarmPreview } from './alarm-preview.tsx';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, primaryButtonClass } from './button-styles.ts';
 import { ConditionSection } from './condition-section.tsx';
 import { FormField, fieldClass } from './form-field.tsx';

@@ -2,7 +2,7 @@ import type { HistoryItemType } from '@aws-sdk/client-cloudwatch';
 import { Fragment, useState } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useAlarmHistory } from '../api/describe-alarm-history.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass } from './button-styles.ts';
 import { FormField, fieldClass } from './form-field.tsx';
 

@@ -9,7 +9,7 @@ import { ALARM_STATES } from '../model/alarm-state.ts';
 import { useAlarmListStore } from '../stores/alarm-list-store.ts';
 import { AlarmListFilters } from './alarm-list-filters.tsx';
 import { AlarmTable } from './alarm-table.tsx';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, primaryButtonClass } from './button-styles.ts';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 

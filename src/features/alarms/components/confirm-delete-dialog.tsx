@@ -1,4 +1,4 @@
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, dangerButtonClass } from './button-styles.ts';
 import { Dialog } from './dialog.tsx';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSetAlarmState } from '../api/set-alarm-state.ts';
 import { ALARM_STATES, type AlarmState } from '../model/alarm-state.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, primaryButtonClass } from './button-styles.ts';
 import { Dialog } from './dialog.tsx';
 import { FormField, fieldClass } from './form-field.tsx';

@@ -10,7 +10,7 @@ import { useParseAlarmRule } from '../api/parse-alarm-rule.ts';
 import { compositePath } from '../model/composite-route.ts';
 import type { ChildState } from '../model/rule-tree.ts';
 import { AlarmHistoryTable } from './alarm-history-table.tsx';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { RuleError } from './rule-error.tsx';
 import { RuleLiveView } from './rule-live-view.tsx';
 import { StateBadge } from './state-badge.tsx';

@@ -9,7 +9,7 @@ import { compositePath } from '../model/composite-route.ts';
 import type { AlarmStateValue } from '../model/rule-tree.ts';
 import { ActionsFields } from './actions-fields.tsx';
 import { AlarmRuleField } from './alarm-rule-field.tsx';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { RuleCheckPanel } from './rule-check-panel.tsx';
 import { SuppressorFields } from './suppressor-fields.tsx';
 

@@ -2,7 +2,7 @@ import { navigate, usePathname } from '../../../lib/navigation.ts';
 import { useAllAlarms, useCompositeAlarm } from '../api/describe-alarms.ts';
 import { EMPTY_COMPOSITE_DRAFT, draftFromAlarm } from '../model/composite-draft.ts';
 import { compositePath, compositeRoute } from '../model/composite-route.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { CompositeAlarmDetail } from './composite-alarm-detail.tsx';
 import { CompositeAlarmEditor } from './composite-alarm-editor.tsx';
 import { StateBadge } from './state-badge.tsx';
