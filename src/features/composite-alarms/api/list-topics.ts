@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
-import { controlRequest } from './control-request.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 
 /** A notification topic, as `GET /_watchtrail/topics` lists it (only what actions need). */
 export interface TopicSummary {

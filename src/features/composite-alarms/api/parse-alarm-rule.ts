@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
 import { type RuleTree, normalizeRuleTree } from '../model/rule-tree.ts';
-import { NO_CONTROL_ENDPOINTS } from './control-request.ts';
+import { NO_CONTROL_ENDPOINTS } from '../../../lib/control-request.ts';
 
 /** `POST /_watchtrail/alarm-rule/parse` → the rule's tree and children, or where it goes wrong. */
 export type RuleParse =

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
 import { type AlarmNotification, readNotifications } from '../model/notification.ts';
-import { controlRequest } from './control-request.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 
 /** How often the watcher, the badge and the center poll for deliveries. */
 export const NOTIFICATION_POLL_MS = 3_000;

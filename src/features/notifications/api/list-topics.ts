@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
 import type { DeliveryProtocol } from '../model/notification.ts';
-import { controlRequest } from './control-request.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 
 export interface Subscription {
   arn: string;

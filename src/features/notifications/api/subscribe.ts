@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
 import type { DeliveryProtocol } from '../model/notification.ts';
-import { controlRequest } from './control-request.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 import { type Subscription, listTopicsQueryOptions } from './list-topics.ts';
 
 /** `POST /_watchtrail/topics/subscribe {topicArn, protocol}` → the subscription. */

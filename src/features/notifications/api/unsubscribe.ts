@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
-import { controlRequest } from './control-request.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 import { listTopicsQueryOptions } from './list-topics.ts';
 
 /** `POST /_watchtrail/topics/unsubscribe {arn}`: removes a subscription. */

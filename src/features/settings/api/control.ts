@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 import type { EngineClock } from '../../../lib/engine-clock.ts';
 
 /** A change of the engine clock: `POST /_watchtrail/clock`. */
@@ -10,18 +11,8 @@ export interface ClockChange {
   advanceMs?: number;
 }
 
-async function post<T>(base: string | undefined, path: string, body: unknown): Promise<T> {
-  if (base === undefined)
-    throw new Error('This backend has no Watchtrail control endpoints (a real AWS account keeps real time).');
-  const res = await fetch(`${base}/_watchtrail/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `The control endpoint answered ${res.status}.`);
-  return json;
-}
+const post = <T>(base: string | undefined, path: string, body: unknown): Promise<T> =>
+  controlRequest<T>(base, path, { method: 'POST', body });
 
 /** Sets the engine clock; every query is refetched since "now" moved. */
 export function useSetClock() {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { controlBase, useConnectionStore } from '../../../lib/connection-store.ts';
+import { controlRequest } from '../../../lib/control-request.ts';
 
 /** `GET /_watchtrail/state`: the seed, whether the simulation runs, and what the engine holds. */
 export interface EngineState {
@@ -13,11 +14,7 @@ export interface EngineState {
 export const engineStateQueryOptions = (base: string | undefined) =>
   queryOptions({
     queryKey: ['watchtrail', 'state', base],
-    queryFn: async (): Promise<EngineState> => {
-      const res = await fetch(`${base}/_watchtrail/state`);
-      if (!res.ok) throw new Error(`The state endpoint answered ${res.status}.`);
-      return (await res.json()) as EngineState;
-    },
+    queryFn: () => controlRequest<EngineState>(base, 'state'),
     enabled: base !== undefined,
   });
 
