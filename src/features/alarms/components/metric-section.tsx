@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { MetricDimension, MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
 import { useAlarmsForMetric } from '../api/describe-alarms-for-metric.ts';
-import { useListMetrics } from '../api/list-metrics.ts';
+import { useListMetrics } from '../../../lib/cloudwatch/list-metrics.ts';
 import type { AlarmDraft } from '../model/alarm-draft.ts';
 import { PERIOD_CHOICES, PRESET_STATS, isPresetStat } from '../model/alarm-options.ts';
 import type { AlarmErrors } from '../model/alarm-validation.ts';

@@ -4,7 +4,7 @@ import { cloudWatchClient } from '../../../lib/aws-clients.ts';
 import { metricDataQueryOptions } from '../../../lib/cloudwatch/get-metric-data.ts';
 import { metricUnitQueryPrefix } from '../../../lib/cloudwatch/get-metric-unit.ts';
 import { type Connection, useConnectionStore } from '../../../lib/connection-store.ts';
-import { listMetricsQueryOptions } from './list-metrics.ts';
+import { listMetricsQueryOptions } from '../../../lib/cloudwatch/list-metrics.ts';
 
 /**
  * PutMetricData through the SDK. The server validates the request as CloudWatch does and answers

@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useDeferredValue, useId, useMemo } from 'react';
 import { type MetricIdentity, metricKey } from '../../../lib/cloudwatch/metric-identity.ts';
-import { useListMetrics } from '../api/list-metrics.ts';
+import { useListMetrics } from '../../../lib/cloudwatch/list-metrics.ts';
 import {
   filterMetrics,
   metricsNamed,
@@ -9,7 +9,7 @@ import {
 } from '../model/metric-search.ts';
 import { useMetricBrowser } from '../stores/metric-browser-store.ts';
 import { useMetricsSelection } from '../stores/metrics-selection-store.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { BrowseBreadcrumb } from './browse-breadcrumb.tsx';
 import { MetricNameTable } from './metric-name-table.tsx';
 import { MetricSeriesTable } from './metric-series-table.tsx';

@@ -1,13 +1,14 @@
-import { useCallback, useId, useState } from 'react';
-import { TimeSeriesChart } from '../../../components/charts/time-series-chart.tsx';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { type ChartAnnotations, TimeSeriesChart } from '../../../components/charts/time-series-chart.tsx';
 import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
 import { MAX_GRAPHED_METRICS, useMetricGraph } from '../hooks/use-metric-graph.ts';
 import type { PeriodChoice } from '../model/graph-options.ts';
 import { useMetricsSelection } from '../stores/metrics-selection-store.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { GraphControls } from './graph-controls.tsx';
 import { GraphedMetricsTable } from './graphed-metrics-table.tsx';
+import { MathExpressions } from './math-expressions.tsx';
 
 const CHART_HEIGHT_PX = 320;
 
@@ -21,18 +22,49 @@ export interface MetricGraphPanelProps {
   nowMs: number;
 }
 
-/** The graph of every checked metric, its Statistic and Period controls, and the list of graphed metrics. */
+/**
+ * The graph of every checked metric and math expression, its Statistic and Period controls, the
+ * graphed metrics (Ids, Show, anomaly band) and the expressions.
+ */
 export function MetricGraphPanel({ startMs, endMs, nowMs }: MetricGraphPanelProps) {
   const headingId = useId();
   const metrics = useMetricsSelection((s) => s.metrics);
+  const metricOptions = useMetricsSelection((s) => s.metricOptions);
+  const expressions = useMetricsSelection((s) => s.expressions);
   const stat = useMetricsSelection((s) => s.stat);
   const period = useMetricsSelection((s) => s.period);
   const setStat = useMetricsSelection((s) => s.setStat);
   const setPeriod = useMetricsSelection((s) => s.setPeriod);
   const setChecked = useMetricsSelection((s) => s.setChecked);
+  const setMetricVisible = useMetricsSelection((s) => s.setMetricVisible);
+  const setBand = useMetricsSelection((s) => s.setBand);
+  const addExpression = useMetricsSelection((s) => s.addExpression);
+  const updateExpression = useMetricsSelection((s) => s.updateExpression);
+  const removeExpression = useMetricsSelection((s) => s.removeExpression);
   const [widthPx, setWidthPx] = useState<number | undefined>(undefined);
 
-  const graph = useMetricGraph({ metrics, stat, period, startMs, endMs, nowMs, widthPx });
+  const graph = useMetricGraph({
+    metrics,
+    metricOptions,
+    expressions,
+    stat,
+    period,
+    startMs,
+    endMs,
+    nowMs,
+    widthPx,
+  });
+  const { band } = graph;
+  const annotations = useMemo(
+    (): ChartAnnotations | undefined =>
+      band
+        ? {
+            band: { timestamps: band.timestamps, lower: band.lower, upper: band.upper, label: band.label },
+          }
+        : undefined,
+    [band],
+  );
+  const hasExpression = expressions.some((e) => e.expression.trim() !== '');
 
   const onZoom = useCallback((start: number, end: number) => {
     useTimeState.getState().setRange({ kind: 'absolute', start, end });
@@ -76,7 +108,12 @@ export function MetricGraphPanel({ startMs, endMs, nowMs }: MetricGraphPanelProp
             drawn.
           </p>
         )}
-        {metrics.length === 0 ? (
+        {metrics.length > 0 && !graph.drawsAnything && (
+          <p className="text-sm text-amber-700">
+            Every metric and expression is hidden: check Show on one to draw it.
+          </p>
+        )}
+        {metrics.length === 0 && !hasExpression ? (
           <div
             className="flex items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 text-sm text-slate-500"
             style={{ height: CHART_HEIGHT_PX }}
@@ -92,14 +129,26 @@ export function MetricGraphPanel({ startMs, endMs, nowMs }: MetricGraphPanelProp
             variant="line"
             onZoom={onZoom}
             onWidthChange={setWidthPx}
+            annotations={annotations}
             emptyText={graph.isFetching ? 'Loading…' : 'No data for this time range'}
           />
         )}
         <GraphedMetricsTable
           graphed={graph.graphed}
+          problems={graph.problems}
           onRemove={onRemove}
+          onVisibleChange={setMetricVisible}
+          onBandChange={setBand}
           stat={stat}
           periodSeconds={graph.periodSeconds}
+        />
+        <MathExpressions
+          expressions={expressions}
+          problems={graph.problems}
+          colors={graph.expressionColors}
+          onAdd={addExpression}
+          onChange={updateExpression}
+          onRemove={removeExpression}
         />
       </div>
     </section>

@@ -68,27 +68,49 @@ vi.mock('../../../lib/aws-clients.ts', () => ({
         case 'GetMetricData': {
           const queries = input.MetricDataQueries as {
             Id: string;
-            Label: string;
-            MetricStat: { Stat: string };
+            Label?: string;
+            ReturnData?: boolean;
+            Expression?: string;
+            MetricStat?: { Stat: string };
           }[];
           const bad = queries.find(
-            (q) => !/^(SampleCount|Average|Sum|Minimum|Maximum|p\d+(\.\d+)?|IQM)$/.test(q.MetricStat.Stat),
+            (q) =>
+              q.MetricStat &&
+              !/^(SampleCount|Average|Sum|Minimum|Maximum|p\d+(\.\d+)?|IQM)$/.test(q.MetricStat.Stat),
           );
-          if (bad) {
+          if (bad?.MetricStat) {
             throw new AwsException(
               'InvalidParameterValueException',
               `The value ${bad.MetricStat.Stat} for parameter MetricDataQueries.member.1.MetricStat.Stat is not a valid statistic.`,
             );
           }
+          // The fake's metric math: one result per expression, except a band ([upper, lower]); an
+          // unbalanced ")" is refused the way the engine refuses it.
+          queries.forEach((q, i) => {
+            const position = q.Expression ? unbalancedParen(q.Expression) : -1;
+            if (position >= 0) {
+              throw new AwsException(
+                'InvalidParameterValueException',
+                `The value ${q.Expression} for parameter MetricDataQueries.member.${i + 1}.Expression is invalid: Unexpected token ')' at position ${position}.`,
+              );
+            }
+          });
           const start = (input.StartTime as Date).getTime();
+          const timestamps = [new Date(start + 60_000), new Date(start + 120_000), new Date(start + 180_000)];
           return {
-            MetricDataResults: queries.map((q, i) => ({
-              Id: q.Id,
-              Label: q.Label,
-              StatusCode: 'Complete',
-              Timestamps: [new Date(start + 60_000), new Date(start + 120_000), new Date(start + 180_000)],
-              Values: [i + 1, i + 2, i + 3],
-            })),
+            MetricDataResults: queries.flatMap((q, i) => {
+              if (q.ReturnData === false) return [];
+              const one = (label: string, values: number[]) => ({
+                Id: q.Id,
+                Label: label,
+                StatusCode: 'Complete',
+                Timestamps: timestamps,
+                Values: values,
+              });
+              if (q.Expression?.startsWith('ANOMALY_DETECTION_BAND'))
+                return [one(`${q.Label} (upper)`, [9, 9, 9]), one(`${q.Label} (lower)`, [0, 0, 0])];
+              return [one(q.Label ?? q.Id, [i + 1, i + 2, i + 3])];
+            }),
           };
         }
         case 'GetMetricStatistics':
@@ -99,6 +121,16 @@ vi.mock('../../../lib/aws-clients.ts', () => ({
     },
   }),
 }));
+
+/** The position of the first ")" that closes nothing, or -1. */
+function unbalancedParen(expression: string): number {
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    if (expression[i] === '(') depth++;
+    if (expression[i] === ')' && --depth < 0) return i;
+  }
+  return -1;
+}
 
 const { MetricsExplorerPage } = await import('./metrics-explorer-page.tsx');
 
@@ -207,7 +239,7 @@ describe('MetricsExplorerPage', () => {
     const data = fake.calls.filter((x) => x.command === 'GetMetricData').at(-1);
     expect(data?.input.MetricDataQueries).toMatchObject([
       {
-        Id: 'm0',
+        Id: 'm1',
         MetricStat: {
           Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization' },
           Stat: 'Average',
@@ -272,7 +304,10 @@ describe('MetricsExplorerPage', () => {
       { Stat: 'p99', Period: 300 },
       { Stat: 'p99', Period: 300 },
     ]);
+    // A link from before metric math: the metrics get m1, m2 in order, and the link gains no math.
+    expect((data?.input.MetricDataQueries as { Id: string }[]).map((q) => q.Id)).toEqual(['m1', 'm2']);
     expect(new URLSearchParams(location.search).get('range')).toBe('12h');
+    expect(new URLSearchParams(location.search).has('math')).toBe(false);
   });
 
   it('shows the API error for an invalid custom statistic and keeps what was typed', async () => {
@@ -345,5 +380,93 @@ describe('MetricsExplorerPage', () => {
     expect(getByLabelText(c, 'Namespace').value).toBe('AWS/EC2');
     expect(getByLabelText(c, 'Metric name').value).toBe('Fake');
     expect(getByLabelText(c, 'Value(s)').value).toBe('12');
+  });
+
+  it('shows the API error for an invalid expression on its row, keeps it as typed, and still draws the metrics', async () => {
+    const metrics = encodeMetrics([
+      { namespace: 'Shop', metricName: 'Orders', dimensions: [{ name: 'Service', value: 'checkout' }] },
+      { namespace: 'AWS/EC2', metricName: 'NetworkIn', dimensions: [{ name: 'InstanceId', value: 'i-0a1' }] },
+    ]);
+    const c = renderPage(`/metrics?metrics=${metrics}`);
+    await waitFor(() => expect(chart(c)?.dataset.seriesCount).toBe('2'));
+    // test-render knows no implicit table role.
+    const table = c.querySelector<HTMLTableElement>('table[aria-label="Graphed metrics"]');
+    expect(Array.from(table?.tBodies[0].rows ?? [], (tr) => tr.cells[0].textContent)).toEqual(['m1', 'm2']);
+
+    click(getByRole(c, 'button', 'Add math expression'));
+    changeValue(getByLabelText(c, 'Expression 1'), 'm1 + (m2))');
+    const alert = await waitFor(() => getByRole(c, 'alert', /InvalidParameterValueException/));
+    expect(alert.textContent).toBe(
+      "InvalidParameterValueException: The value m1 + (m2)) for parameter MetricDataQueries.member.3.Expression is invalid: Unexpected token ')' at position 9.",
+    );
+    // On the expression's own row, tied to its field; what was typed stays.
+    const row = alert.closest('li') as HTMLElement;
+    expect(getByLabelText(row, 'Expression 1').value).toBe('m1 + (m2))');
+    expect(getByLabelText(row, 'Expression 1').getAttribute('aria-describedby')).toBe(alert.id);
+    // The metrics are drawn without it.
+    await waitFor(() => {
+      const last = fake.calls.filter((x) => x.command === 'GetMetricData').at(-1);
+      expect((last?.input.MetricDataQueries as { Id: string }[]).map((q) => q.Id)).toEqual(['m1', 'm2']);
+    });
+    expect(chart(c)?.dataset.seriesCount).toBe('2');
+    expect(queryAllByRole(c, 'alert')).toHaveLength(1);
+
+    // Fixed, labelled, it is drawn with the metrics; a metric used only by it can be hidden.
+    changeValue(getByLabelText(c, 'Expression 1'), 'm1 + (m2)');
+    changeValue(getByLabelText(c, 'Expression 1 label'), 'Total');
+    await waitFor(() => expect(queryAllByRole(c, 'alert')).toHaveLength(0));
+    await waitFor(() => expect(chart(c)?.dataset.seriesCount).toBe('3'));
+    click(checkbox(c, 'Show m1'));
+    await waitFor(() => expect(chart(c)?.dataset.seriesCount).toBe('2'));
+    const last = fake.calls.filter((x) => x.command === 'GetMetricData').at(-1);
+    expect(last?.input.MetricDataQueries).toMatchObject([
+      { Id: 'm1', ReturnData: false },
+      { Id: 'm2', ReturnData: true },
+      { Id: 'e1', Expression: 'm1 + (m2)', Label: 'Total', ReturnData: true },
+    ]);
+
+    // The link keeps it.
+    const math = new URLSearchParams(location.search).get('math') ?? '';
+    const decoded = JSON.parse(atob(math.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
+    expect(decoded).toEqual({
+      m: [
+        ['m1', 0],
+        ['m2', 1],
+      ],
+      e: [['e1', 'm1 + (m2)', 'Total', 1]],
+    });
+
+    click(getByRole(c, 'button', 'Remove expression 1'));
+    expect(queryAllByRole(c, 'textbox', 'Expression 1')).toHaveLength(0);
+  });
+
+  it("draws a metric's anomaly band as a band, with its width", async () => {
+    const metrics = encodeMetrics([
+      { namespace: 'Shop', metricName: 'Orders', dimensions: [{ name: 'Service', value: 'checkout' }] },
+    ]);
+    const c = renderPage(`/metrics?metrics=${metrics}`);
+    await waitFor(() => expect(chart(c)?.dataset.seriesCount).toBe('1'));
+    click(checkbox(c, 'Anomaly band for Orders checkout'));
+    const key = await waitFor(() => getByRole(c, 'list', 'Annotations'));
+    expect(key.textContent).toBe('Orders checkout anomaly band (2)');
+    expect(chart(c)?.dataset.seriesCount).toBe('1');
+    expect(c.textContent).toContain("Watchtrail's own model (AWS does not publish theirs)");
+    const calls = () => fake.calls.filter((x) => x.command === 'GetMetricData');
+    expect(calls().at(-1)?.input.MetricDataQueries).toMatchObject([
+      { Id: 'm1' },
+      { Id: 'ad1', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)', ReturnData: true },
+    ]);
+
+    const width = getByLabelText(c, 'Band width for Orders checkout');
+    expect(width.value).toBe('2');
+    changeValue(width, '0');
+    expect(c.textContent).toContain('Enter a number above 0');
+    changeValue(width, '1.5');
+    await waitFor(() => expect(getByRole(c, 'list', 'Annotations').textContent).toContain('(1.5)'));
+    expect(calls().at(-1)?.input.MetricDataQueries).toMatchObject([
+      { Id: 'm1' },
+      { Id: 'ad1', Expression: 'ANOMALY_DETECTION_BAND(m1, 1.5)' },
+    ]);
+    expect(new URLSearchParams(location.search).get('math')).toBeTruthy();
   });
 });

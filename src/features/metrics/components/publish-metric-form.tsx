@@ -3,7 +3,7 @@ import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts'
 import { STANDARD_UNITS } from '../../../lib/cloudwatch/standard-units.ts';
 import { usePutMetricData } from '../api/put-metric-data.ts';
 import { EMPTY_PUBLISH_DRAFT, type PublishDraft, buildPublishRequest } from '../model/publish-request.ts';
-import { AwsErrorAlert } from './aws-error-alert.tsx';
+import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { DimensionRows } from './dimension-rows.tsx';
 
 /** Props of {@link PublishMetricForm}. */

@@ -1,13 +1,18 @@
-import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { useMemo } from 'react';
-import { useMetricData } from '../../../lib/cloudwatch/get-metric-data.ts';
 import { useMetricUnits } from '../../../lib/cloudwatch/get-metric-unit.ts';
 import { unitForStat } from '../../../lib/cloudwatch/known-units.ts';
-import { type MetricIdentity, metricKey, metricLabel } from '../../../lib/cloudwatch/metric-identity.ts';
+import { type MetricIdentity, metricLabel } from '../../../lib/cloudwatch/metric-identity.ts';
 import { seriesColor } from '../../../lib/palette.ts';
-import type { SeriesData } from '../../../lib/series.ts';
 import { autoPeriod } from '../../../lib/time-range.ts';
+import { useMetricGraphData } from '../api/get-metric-graph-data.ts';
 import type { PeriodChoice } from '../model/graph-options.ts';
+import {
+  type MathExpression,
+  type MetricQueryOptions,
+  buildGraphQueries,
+  returnsData,
+} from '../model/graph-queries.ts';
+import { type GraphedMetric, type QueryProblem, graphView } from '../model/graph-results.ts';
 
 /** GetMetricData takes at most 500 queries; a graph shows at most that many metrics. */
 export const MAX_GRAPHED_METRICS = 500;
@@ -18,6 +23,9 @@ const DEFAULT_PLOT_WIDTH_PX = 1000;
 /** What to graph and over which instants. */
 export interface MetricGraphInput {
   metrics: readonly MetricIdentity[];
+  /** Index-aligned with `metrics`. */
+  metricOptions: readonly MetricQueryOptions[];
+  expressions: readonly MathExpression[];
   stat: string;
   period: PeriodChoice;
   startMs: number;
@@ -26,14 +34,6 @@ export interface MetricGraphInput {
   nowMs: number;
   /** The chart's plot width in px, once measured. */
   widthPx: number | undefined;
-}
-
-/** One graphed metric: its label and colour in the chart, and the unit of its values. */
-export interface GraphedMetric {
-  metric: MetricIdentity;
-  label: string;
-  color: string;
-  unit?: string;
 }
 
 /** Labels for the legend: the metric's name and dimension values, with the namespace where that alone is ambiguous. */
@@ -45,12 +45,18 @@ export function graphLabels(metrics: readonly MetricIdentity[]): string[] {
 }
 
 /**
- * The series of the checked metrics, one GetMetricData request for all of them (query Ids `m0`,
- * `m1`, … in graph order), each series with its colour, label and the unit of the statistic.
+ * The graph's lines and band: one GetMetricData request for the checked metrics (Ids m1, m2, … as
+ * the selection keeps them), their anomaly bands and the math expressions. Each metric line has its
+ * colour, label and the unit of the statistic; an expression the API refuses is left out (see
+ * getMetricGraphData) and its error is under `problems` with its Id.
  */
 export function useMetricGraph(input: MetricGraphInput) {
-  const { stat, period, startMs, endMs, nowMs, widthPx } = input;
+  const { stat, period, startMs, endMs, nowMs, widthPx, expressions } = input;
   const metrics = useMemo(() => input.metrics.slice(0, MAX_GRAPHED_METRICS), [input.metrics]);
+  const metricOptions = useMemo(
+    () => input.metricOptions.slice(0, MAX_GRAPHED_METRICS),
+    [input.metricOptions],
+  );
   const periodSeconds =
     period === 'auto' ? autoPeriod(startMs, endMs, widthPx || DEFAULT_PLOT_WIDTH_PX, nowMs) : period;
   const metricUnits = useMetricUnits(metrics, endMs);
@@ -61,53 +67,56 @@ export function useMetricGraph(input: MetricGraphInput) {
     const units = unitsKey.split('\u0000');
     return metrics.map((metric, i): GraphedMetric => ({
       metric,
+      id: metricOptions[i].id,
       label: labels[i],
       color: seriesColor(i),
       unit: unitForStat(units[i] || undefined, stat),
+      visible: metricOptions[i].visible,
+      ...(metricOptions[i].bandWidth !== undefined ? { bandWidth: metricOptions[i].bandWidth } : {}),
     }));
-  }, [metrics, stat, unitsKey]);
+  }, [metrics, metricOptions, stat, unitsKey]);
 
-  const request = useMemo(() => {
-    if (metrics.length === 0 || stat.trim() === '') return undefined;
-    const queries: MetricDataQuery[] = metrics.map((m, i) => ({
-      Id: `m${i}`,
-      Label: graphed[i].label,
-      ReturnData: true,
-      MetricStat: {
-        Metric: {
-          Namespace: m.namespace,
-          MetricName: m.metricName,
-          Dimensions: m.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
-        },
-        Period: periodSeconds,
-        Stat: stat.trim(),
-      },
-    }));
-    return { queries, startMs, endMs };
-  }, [metrics, graphed, stat, periodSeconds, startMs, endMs]);
+  const queries = useMemo(
+    () =>
+      buildGraphQueries({
+        metrics,
+        options: metricOptions,
+        labels: graphed.map((g) => g.label),
+        expressions,
+        stat,
+        periodSeconds,
+      }),
+    [metrics, metricOptions, graphed, expressions, stat, periodSeconds],
+  );
+  const statMissing = metrics.length > 0 && stat.trim() === '';
+  const request = useMemo(
+    () => (statMissing || !returnsData(queries) ? undefined : { queries, startMs, endMs }),
+    [statMissing, queries, startMs, endMs],
+  );
 
-  const query = useMetricData(request);
+  const query = useMetricGraphData(request);
+  const data = request ? query.data : undefined;
 
-  const series = useMemo((): SeriesData[] => {
-    const byId = new Map((query.data ?? []).map((s) => [s.id, s]));
-    return graphed.map((g, i) => {
-      const found = byId.get(`m${i}`);
-      // Ids follow the metric, not its position, so the legend's hidden series stay hidden when another is removed.
-      return {
-        id: metricKey(g.metric),
-        label: g.label,
-        color: g.color,
-        ...(g.unit !== undefined ? { unit: g.unit } : {}),
-        timestamps: found?.timestamps ?? [],
-        values: found?.values ?? [],
-      };
-    });
-  }, [graphed, query.data]);
+  const view = useMemo(
+    () => graphView(graphed, expressions, data?.results ?? []),
+    [graphed, expressions, data],
+  );
+  const problems = useMemo(
+    (): Record<string, QueryProblem> => ({ ...view.problems, ...data?.refused }),
+    [view.problems, data],
+  );
 
   return {
     graphed,
-    series,
+    series: view.series,
+    /** The first anomaly band (the chart draws one). */
+    band: view.bands[0],
+    expressionColors: view.expressionColors,
+    /** Why a query drew nothing, by its Id (expressions eN, bands adN). */
+    problems,
     periodSeconds,
+    /** Whether any query would be sent: false while every metric and expression is hidden or blank. */
+    drawsAnything: queries.length > 0 && returnsData(queries),
     /** More metrics are checked than one graph can show. */
     truncated: input.metrics.length > metrics.length,
     isFetching: query.isFetching,

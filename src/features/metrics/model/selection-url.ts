@@ -1,22 +1,46 @@
-// The graph's selection (metrics, statistic, period) in the URL, so a copied link reopens the same
-// graph. Metrics are a compact base64url encoding of JSON grouped by namespace; the other params of
-// the URL (the time range's `range`, `start`, `end`, `refresh`, …) are left as they are.
+// The graph's selection (metrics, statistic, period, math) in the URL, so a copied link reopens the
+// same graph. Metrics are a compact base64url encoding of JSON grouped by namespace; the math (the
+// metrics' Ids, visibility and bands, and the expressions) is a second param, `math`, written only
+// when there is some, so links from before it still open and plain graphs keep their short links.
+// The other params of the URL (the time range's `range`, `start`, `end`, `refresh`, …) are left as
+// they are.
 import { type MetricIdentity, canonicalMetric, metricKey } from '../../../lib/cloudwatch/metric-identity.ts';
 import { DEFAULT_STAT, type PeriodChoice, parsePeriodChoice } from './graph-options.ts';
+import {
+  type MathExpression,
+  type MetricQueryOptions,
+  areDefaultMetricOptions,
+  defaultMetricOptions,
+  isExpressionId,
+  isMetricId,
+} from './graph-queries.ts';
 
-/** What the graph shows: which metrics, with which statistic, at which period. */
+/** What the graph shows: which metrics, with which statistic, at which period, and the math on them. */
 export interface MetricsSelection {
   /** In graph order (which also sets their colours). */
   metrics: MetricIdentity[];
+  /** Each metric's query Id, visibility and anomaly band; index-aligned with `metrics`. */
+  metricOptions: MetricQueryOptions[];
+  /** The math expressions, in the order they were added. */
+  expressions: MathExpression[];
   /** A CloudWatch statistic as typed: `Average`, `p99`, `TM(10%:90%)`, …; empty while a custom one is being typed. */
   stat: string;
   period: PeriodChoice;
 }
 
-export const DEFAULT_SELECTION: MetricsSelection = { metrics: [], stat: DEFAULT_STAT, period: 'auto' };
+export const DEFAULT_SELECTION: MetricsSelection = {
+  metrics: [],
+  metricOptions: [],
+  expressions: [],
+  stat: DEFAULT_STAT,
+  period: 'auto',
+};
 
 /** The search params the selection owns. */
-export const SELECTION_PARAMS = ['metrics', 'stat', 'period'] as const;
+export const SELECTION_PARAMS = ['metrics', 'stat', 'period', 'math'] as const;
+
+/** GetMetricData's limit on an Expression's length. */
+const MAX_EXPRESSION_LENGTH = 2048;
 
 function toBase64Url(text: string): string {
   let binary = '';
@@ -77,6 +101,81 @@ export function decodeMetrics(text: string): MetricIdentity[] | undefined {
   return metrics;
 }
 
+type EncodedMetricOptions = [string, 0 | 1] | [string, 0 | 1, number];
+type EncodedExpression = [string, string, string, 0 | 1];
+
+/**
+ * Encodes the math as base64url of `{"m": [[id, shown 1|0, bandWidth?], …], "e": [[id, expression,
+ * label, shown 1|0], …]}`, `m` index-aligned with the metrics and left out while it holds only the
+ * defaults (m1, m2, … shown, no band); undefined when there is nothing to write.
+ */
+export function encodeMath(
+  options: readonly MetricQueryOptions[],
+  expressions: readonly MathExpression[],
+): string | undefined {
+  const out: { m?: EncodedMetricOptions[]; e?: EncodedExpression[] } = {};
+  if (!areDefaultMetricOptions(options)) {
+    out.m = options.map((o) =>
+      o.bandWidth === undefined ? [o.id, o.visible ? 1 : 0] : [o.id, o.visible ? 1 : 0, o.bandWidth],
+    );
+  }
+  if (expressions.length > 0)
+    out.e = expressions.map((e) => [e.id, e.expression, e.label, e.visible ? 1 : 0]);
+  return out.m || out.e ? toBase64Url(JSON.stringify(out)) : undefined;
+}
+
+const isFlag = (v: unknown): v is 0 | 1 => v === 0 || v === 1;
+const isBandWidth = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/**
+ * Decodes {@link encodeMath} for a graph of `metricCount` metrics; undefined when the text is not
+ * such an encoding, its options do not match the metrics, or an Id is repeated.
+ */
+export function decodeMath(
+  text: string,
+  metricCount: number,
+): Pick<MetricsSelection, 'metricOptions' | 'expressions'> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fromBase64Url(text));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const { m, e } = parsed as { m?: unknown; e?: unknown };
+  let metricOptions = defaultMetricOptions(metricCount);
+  if (m !== undefined) {
+    if (!Array.isArray(m) || m.length !== metricCount) return undefined;
+    metricOptions = [];
+    for (const item of m) {
+      if (!Array.isArray(item) || item.length < 2 || item.length > 3) return undefined;
+      const [id, shown, bandWidth] = item as unknown[];
+      if (!isString(id) || !isMetricId(id) || !isFlag(shown)) return undefined;
+      if (item.length === 3 && !isBandWidth(bandWidth)) return undefined;
+      metricOptions.push({
+        id,
+        visible: shown === 1,
+        ...(isBandWidth(bandWidth) ? { bandWidth } : {}),
+      });
+    }
+  }
+  const expressions: MathExpression[] = [];
+  if (e !== undefined) {
+    if (!Array.isArray(e)) return undefined;
+    for (const item of e) {
+      if (!Array.isArray(item) || item.length !== 4) return undefined;
+      const [id, expression, label, shown] = item as unknown[];
+      if (!isString(id) || !isExpressionId(id) || !isString(expression) || !isString(label) || !isFlag(shown))
+        return undefined;
+      if (expression.length > MAX_EXPRESSION_LENGTH) return undefined;
+      expressions.push({ id, expression, label, visible: shown === 1 });
+    }
+  }
+  const ids = [...metricOptions, ...expressions].map((x) => x.id);
+  if (new Set(ids).size !== ids.length) return undefined;
+  return { metricOptions, expressions };
+}
+
 /** What the URL says about the selection, and why part of it was ignored, if it was. */
 export interface SelectionFromUrl {
   selection: MetricsSelection;
@@ -96,6 +195,14 @@ export function selectionFromSearchParams(params: URLSearchParams): SelectionFro
     if (decoded) metrics = decoded;
     else errors.push('The metrics in the link could not be read, so none are selected.');
   }
+  let metricOptions = defaultMetricOptions(metrics.length);
+  let expressions: MathExpression[] = [];
+  const mathText = params.get('math');
+  if (mathText) {
+    const decoded = decodeMath(mathText, metrics.length);
+    if (decoded) ({ metricOptions, expressions } = decoded);
+    else errors.push('The math expressions in the link could not be read, so none are shown.');
+  }
   const stat = params.get('stat')?.trim() || DEFAULT_STAT;
   let period: PeriodChoice = 'auto';
   const periodText = params.get('period');
@@ -108,7 +215,7 @@ export function selectionFromSearchParams(params: URLSearchParams): SelectionFro
       );
   }
   return {
-    selection: { metrics, stat, period },
+    selection: { metrics, metricOptions, expressions, stat, period },
     present,
     ...(errors.length ? { error: errors.join(' ') } : {}),
   };
@@ -116,7 +223,7 @@ export function selectionFromSearchParams(params: URLSearchParams): SelectionFro
 
 /**
  * `params` with the selection written in, other params untouched. A blank selection (nothing
- * checked, default statistic and period) leaves the selection params out.
+ * checked, no expression, default statistic and period) leaves the selection params out.
  */
 export function selectionToSearchParams(
   params: URLSearchParams,
@@ -125,10 +232,15 @@ export function selectionToSearchParams(
   const next = new URLSearchParams(params);
   for (const k of SELECTION_PARAMS) next.delete(k);
   const blank =
-    selection.metrics.length === 0 && selection.stat === DEFAULT_STAT && selection.period === 'auto';
+    selection.metrics.length === 0 &&
+    selection.expressions.length === 0 &&
+    selection.stat === DEFAULT_STAT &&
+    selection.period === 'auto';
   if (blank) return next;
   if (selection.metrics.length > 0) next.set('metrics', encodeMetrics(selection.metrics));
   if (selection.stat !== '') next.set('stat', selection.stat);
   next.set('period', String(selection.period));
+  const math = encodeMath(selection.metricOptions, selection.expressions);
+  if (math !== undefined) next.set('math', math);
   return next;
 }

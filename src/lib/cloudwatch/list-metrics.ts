@@ -1,8 +1,8 @@
 import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { cloudWatchClient } from '../../../lib/aws-clients.ts';
-import { type Connection, useConnectionStore } from '../../../lib/connection-store.ts';
-import { type MetricIdentity, canonicalMetric } from '../../../lib/cloudwatch/metric-identity.ts';
+import { cloudWatchClient } from '../aws-clients.ts';
+import { type Connection, useConnectionStore } from '../connection-store.ts';
+import { type MetricIdentity, canonicalMetric } from './metric-identity.ts';
 
 /**
  * ListMetrics through the SDK, following NextToken until every page is in. Dimensions come back
