@@ -80,3 +80,28 @@ test('settings restart the simulation from another seed and can empty the engine
   await expect(page.getByText(/The engine is empty/)).toBeVisible();
   await control(page, 'reset', { seed: 42, simulation: true });
 });
+
+test('metric math and an anomaly band on the explorer graph, with errors on their row', async ({ page }) => {
+  await openFresh(page, '/metrics');
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('CPUUtilization');
+  await page.getByRole('checkbox', { name: 'CPUUtilization i-0a1b2c3d4e5f60001' }).check();
+  await page.getByRole('checkbox', { name: 'CPUUtilization i-0a1b2c3d4e5f60002' }).check();
+  const chart = page.getByTestId('time-series-chart').first();
+  await expect(chart).toHaveAttribute('data-series-count', '2');
+  await page.getByRole('button', { name: 'Add math expression' }).click();
+  await page.getByRole('textbox', { name: 'Expression 1', exact: true }).fill('(m1 + m2) / 2');
+  await expect(chart).toHaveAttribute('data-series-count', '3');
+  // A broken expression: the API's error, with the position, on its row; the metrics still draw.
+  await page.getByRole('textbox', { name: 'Expression 1', exact: true }).fill('(m1 + m2)) / 2');
+  await expect(page.getByText(/position 9/)).toBeVisible();
+  await expect(chart).toHaveAttribute('data-series-count', '2');
+  await page.getByRole('textbox', { name: 'Expression 1', exact: true }).fill('(m1 + m2) / 2');
+  await expect(chart).toHaveAttribute('data-series-count', '3');
+  // The anomaly band is drawn as a band, not as two more lines.
+  await page
+    .getByRole('checkbox', { name: /^Anomaly band for/ })
+    .first()
+    .check();
+  await expect(page.locator('.chart-band').first()).toBeVisible();
+  await expect(chart).toHaveAttribute('data-series-count', '3');
+});
