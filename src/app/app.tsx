@@ -1,14 +1,33 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { AlarmsPage } from '../features/alarms/components/alarms-page.tsx';
-import { CompositeAlarmsPage } from '../features/composite-alarms/components/composite-alarms-page.tsx';
+import { Suspense, lazy } from 'react';
 import { DashboardPage } from '../features/dashboards/components/dashboard-page.tsx';
-import { MetricsExplorerPage } from '../features/metrics/components/metrics-explorer-page.tsx';
 import { NotificationWatcher } from '../features/notifications/components/notification-watcher.tsx';
-import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
-import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { queryClient } from '../lib/query-client.ts';
 import { Header } from './header.tsx';
 import { navigate, useRoute } from './router.ts';
+
+// The landing dashboard loads with the app; every other page is its own chunk, loaded when opened.
+const MetricsExplorerPage = lazy(() =>
+  import('../features/metrics/components/metrics-explorer-page.tsx').then((m) => ({
+    default: m.MetricsExplorerPage,
+  })),
+);
+const AlarmsPage = lazy(() =>
+  import('../features/alarms/components/alarms-page.tsx').then((m) => ({ default: m.AlarmsPage })),
+);
+const CompositeAlarmsPage = lazy(() =>
+  import('../features/composite-alarms/components/composite-alarms-page.tsx').then((m) => ({
+    default: m.CompositeAlarmsPage,
+  })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/components/notifications-page.tsx').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/components/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 
 function Page() {
   const route = useRoute();
@@ -16,12 +35,14 @@ function Page() {
     <div className="min-h-screen">
       <Header route={route} />
       <main className="p-4">
-        {route === 'dashboard' && <DashboardPage />}
-        {route === 'metrics' && <MetricsExplorerPage />}
-        {route === 'alarms' && <AlarmsPage />}
-        {route === 'composite' && <CompositeAlarmsPage />}
-        {route === 'notifications' && <NotificationsPage />}
-        {route === 'settings' && <SettingsPage />}
+        <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+          {route === 'dashboard' && <DashboardPage />}
+          {route === 'metrics' && <MetricsExplorerPage />}
+          {route === 'alarms' && <AlarmsPage />}
+          {route === 'composite' && <CompositeAlarmsPage />}
+          {route === 'notifications' && <NotificationsPage />}
+          {route === 'settings' && <SettingsPage />}
+        </Suspense>
         {route === undefined && (
           <div className="text-sm">
             <p>There is no page at {location.pathname}.</p>
