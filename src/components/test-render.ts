@@ -153,3 +153,18 @@ export function stubResizeObserver(width: number): () => void {
     globalThis.ResizeObserver = original;
   };
 }
+
+/** Lets queries settle and React re-render, until `check` stops throwing (or `timeoutMs` passes). */
+export async function waitFor<T>(check: () => T, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 10));
+      });
+    }
+  }
+}

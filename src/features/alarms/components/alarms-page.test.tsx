@@ -2,7 +2,6 @@
 // The alarm pages against a fake CloudWatch client: the list, the form, the detail page, as a
 // person uses them. (The engine's own answers are checked by the API's contract tests.)
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   changeValue,
@@ -12,6 +11,7 @@ import {
   queryAllByRole,
   render,
   stubResizeObserver,
+  waitFor,
 } from '../../../components/test-render.ts';
 import type { Rendered } from '../../../components/test-render.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
@@ -253,21 +253,6 @@ function renderAt(url: string) {
     </QueryClientProvider>,
   );
   return rendered.container;
-}
-
-/** Lets queries settle and React re-render, until `check` stops throwing. */
-async function waitFor<T>(check: () => T, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 10));
-      });
-    }
-  }
 }
 
 const rows = (c: HTMLElement) => Array.from(c.querySelectorAll<HTMLElement>('[data-testid="alarm-row"]'));

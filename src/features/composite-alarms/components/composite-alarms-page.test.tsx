@@ -13,6 +13,7 @@ import {
   getByRole,
   queryAllByRole,
   render,
+  waitFor,
 } from '../../../components/test-render.ts';
 import { DEFAULT_CONNECTION, useConnectionStore } from '../../../lib/connection-store.ts';
 
@@ -162,20 +163,6 @@ function renderPage(url: string) {
     </QueryClientProvider>,
   );
   return rendered.container;
-}
-
-async function waitFor<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 10));
-      });
-    }
-  }
 }
 
 /** Types into a textarea the way a person does (test-render's changeValue is for inputs and selects). */

@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 // The alarm status widget against a fake DescribeAlarms: tiles, their states and order, and clicks.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Rendered, click, getByRole, render } from '../../../components/test-render.ts';
+import { type Rendered, click, getByRole, render, waitFor } from '../../../components/test-render.ts';
 import type { AlarmWidgetProperties } from '../model/dashboard-body.ts';
 
 const calls = vi.hoisted(() => [] as Record<string, unknown>[]);
@@ -67,20 +66,6 @@ function renderWidget(properties: AlarmWidgetProperties, onDrawn = vi.fn()) {
     </QueryClientProvider>,
   );
   return rendered.container;
-}
-
-async function waitFor<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 10));
-      });
-    }
-  }
 }
 
 const tiles = (c: HTMLElement) =>

@@ -2,7 +2,6 @@
 // The page against a fake CloudWatch client: what a person sees and does, from the metric list to
 // the graph, the URL and the publish form. (Contract tests against the real engine live with the API.)
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   changeValue,
@@ -12,6 +11,7 @@ import {
   queryAllByRole,
   render,
   stubResizeObserver,
+  waitFor,
 } from '../../../components/test-render.ts';
 import type { Rendered } from '../../../components/test-render.ts';
 import { encodeMetrics } from '../model/selection-url.ts';
@@ -191,21 +191,6 @@ function renderPage(url = '/metrics?range=3h&refresh=off') {
     </QueryClientProvider>,
   );
   return rendered.container;
-}
-
-/** Lets queries settle and React re-render, until `check` stops throwing. */
-async function waitFor<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 10));
-      });
-    }
-  }
 }
 
 const chart = (c: HTMLElement) => c.querySelector<HTMLElement>('[data-testid="time-series-chart"]');

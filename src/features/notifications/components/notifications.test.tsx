@@ -12,6 +12,7 @@ import {
   getByLabelText,
   getByRole,
   render,
+  waitFor,
 } from '../../../components/test-render.ts';
 import { DEFAULT_CONNECTION, useConnectionStore } from '../../../lib/connection-store.ts';
 import type { AlarmNotification } from '../model/notification.ts';
@@ -106,20 +107,6 @@ function renderUi(ui: React.ReactNode, url = '/') {
   client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   rendered = render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
   return rendered.container;
-}
-
-async function waitFor<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 10));
-      });
-    }
-  }
 }
 
 // The header's link, with the badge inside as the shell mounts it (test-render knows no link role).
