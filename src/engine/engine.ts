@@ -13,7 +13,7 @@ import { type Stat, needsDistribution, statValue } from './metrics/statistics.ts
 import { MetricStore } from './metrics/store.ts';
 import { type StandardUnit, unitCode, unitFromCode } from './metrics/units.ts';
 import { SIMULATED_SERIES, type SeriesModel, TrafficCache, modelContext } from './simulation/catalog.ts';
-import { accumulateSimulated } from './simulation/synthetic-source.ts';
+import { MinuteSampleCache, accumulateSimulated } from './simulation/synthetic-source.ts';
 import { type Incident, incidentsBetween } from './simulation/workload.ts';
 import { type EpochMs, HOUR_MS, MINUTE_MS, epochMs } from './time.ts';
 
@@ -103,6 +103,7 @@ export class Engine {
   private simulation: boolean;
   private readonly simulated = new Map<string, SeriesModel>();
   private traffic = new TrafficCache();
+  private samples = new MinuteSampleCache();
   private readonly listeners = new Set<(e: EngineEvent) => void>();
 
   constructor(options: EngineOptions) {
@@ -184,6 +185,7 @@ export class Engine {
     if (options.simulation !== undefined) this.simulation = options.simulation;
     this.indexSimulation();
     this.traffic = new TrafficCache();
+    this.samples = new MinuteSampleCache();
     this.scheduler = this.makeScheduler();
     this.emit({ type: 'reset', seed: this.seedValue, simulation: this.simulation });
   }
@@ -263,7 +265,7 @@ export class Engine {
         incidentsBetween(this.seedValue, startMs - HOUR_MS, endMs + HOUR_MS),
         this.traffic,
       );
-      accumulateSimulated(model, ctx, table, this.clock.now());
+      accumulateSimulated(model, ctx, table, this.clock.now(), this.samples);
       table.units.add(unitCode(model.unit));
     }
     this.store.get(metric)?.accumulate(table, unit === undefined ? undefined : unitCode(unit));

@@ -5,6 +5,57 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, RETENTION_MS } from '../time.ts';
 import type { ModelContext, SeriesModel } from './catalog.ts';
 import { gaussian, streamId } from './random.ts';
 
+const MINUTES_PER_DAY = 1440;
+const NOT_COMPUTED = 0;
+const HAS_DATAPOINT = 1;
+const NO_DATAPOINT = 2;
+
+interface DaySamples {
+  state: Uint8Array;
+  /** A value metric's datapoint, or a latency metric's request count. */
+  a: Float64Array;
+  /** A latency metric's median. */
+  b: Float64Array;
+}
+
+/**
+ * The minute datapoints of simulated series, kept per series and UTC day once computed: a minute that
+ * has ended never changes, so refreshing a week-long graph computes only the new minutes. Bounded:
+ * the oldest day arrays are dropped first.
+ */
+export class MinuteSampleCache {
+  private readonly days = new Map<string, DaySamples>();
+  private readonly maxDays: number;
+
+  constructor(maxDays = 900) {
+    this.maxDays = maxDays;
+  }
+
+  private lastStream = NaN;
+  private lastDay = NaN;
+  private last: DaySamples | undefined;
+
+  day(stream: number, day: number): DaySamples {
+    // Consecutive minutes of one series share a day: skip the key and the lookup.
+    if (this.last && stream === this.lastStream && day === this.lastDay) return this.last;
+    const key = `${stream}:${day}`;
+    let d = this.days.get(key);
+    if (!d) {
+      if (this.days.size >= this.maxDays) this.days.delete(this.days.keys().next().value as string);
+      d = {
+        state: new Uint8Array(MINUTES_PER_DAY),
+        a: new Float64Array(MINUTES_PER_DAY),
+        b: new Float64Array(MINUTES_PER_DAY),
+      };
+      this.days.set(key, d);
+    }
+    this.lastStream = stream;
+    this.lastDay = day;
+    this.last = d;
+    return d;
+  }
+}
+
 /**
  * Computes a simulated metric's datapoints for a table's range on demand, never storing them. Like
  * CloudWatch's own storage, what exists depends on age: one datapoint a minute for the last 15 days,
@@ -16,6 +67,7 @@ export function accumulateSimulated(
   ctx: ModelContext,
   table: BucketTable,
   nowMs: number,
+  cache?: MinuteSampleCache,
 ): void {
   const stream = streamId(metricKey(model.id));
   const start = table.startMs;
@@ -36,8 +88,10 @@ export function accumulateSimulated(
     for (let t = from; t < to; t += step) {
       const i = table.indexOf(t);
       if (i < 0) continue;
-      if (step === MINUTE_MS) addMinute(model, ctx, table, i, t, stream);
-      else addAggregate(model, ctx, table, i, t, step, stream);
+      if (step === MINUTE_MS) {
+        if (cache) addCachedMinute(model, ctx, table, i, t, stream, cache);
+        else addMinute(model, ctx, table, i, t, stream);
+      } else addAggregate(model, ctx, table, i, t, step, stream);
     }
   }
 }
@@ -71,6 +125,48 @@ function addMinute(
   if (n <= 0) return;
   const median = level * Math.exp(model.noise * gaussian(ctx.seed, stream, minute));
   addLatency(model, table, i, n, median);
+}
+
+/** addMinute, remembering the minute's datapoint (all a minute's statistics follow from it). */
+function addCachedMinute(
+  model: SeriesModel,
+  ctx: ModelContext,
+  table: BucketTable,
+  i: number,
+  t: number,
+  stream: number,
+  cache: MinuteSampleCache,
+): void {
+  const minute = t / MINUTE;
+  const dayIndex = Math.floor(minute / MINUTES_PER_DAY);
+  const slot = minute - dayIndex * MINUTES_PER_DAY;
+  const d = cache.day(stream, dayIndex);
+  if (d.state[slot] === NOT_COMPUTED) {
+    d.state[slot] = NO_DATAPOINT;
+    const level = model.level(ctx, t);
+    if (!Number.isNaN(level)) {
+      if (model.shape === 'value') {
+        const sd = model.relativeNoise ? model.noise * level : model.noise;
+        const v = finish(model, sd === 0 ? level : level + sd * gaussian(ctx.seed, stream, minute));
+        if (!(model.sparse && v <= 0)) {
+          d.state[slot] = HAS_DATAPOINT;
+          d.a[slot] = v;
+        }
+      } else {
+        const n = Math.round(
+          (model.volume?.(ctx, t) ?? 0) * (1 + 0.03 * gaussian(ctx.seed, stream ^ 1, minute)),
+        );
+        if (n > 0) {
+          d.state[slot] = HAS_DATAPOINT;
+          d.a[slot] = n;
+          d.b[slot] = level * Math.exp(model.noise * gaussian(ctx.seed, stream, minute));
+        }
+      }
+    }
+  }
+  if (d.state[slot] !== HAS_DATAPOINT) return;
+  if (model.shape === 'value') table.addValue(i, d.a[slot], 1);
+  else addLatency(model, table, i, d.a[slot], d.b[slot]);
 }
 
 function addAggregate(
