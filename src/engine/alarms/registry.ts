@@ -109,6 +109,21 @@ export class AlarmRegistry {
     });
   }
 
+  /** A ConfigurationUpdate history item for a created or updated alarm. */
+  private recordConfiguration(alarm: Alarm, updated: boolean, atMs: number, details: object): void {
+    this.record(
+      alarm,
+      atMs,
+      'ConfigurationUpdate',
+      `Alarm "${alarm.name}" ${updated ? 'updated' : 'created'}`,
+      {
+        version: '1.0',
+        type: updated ? 'Update' : 'Create',
+        ...details,
+      },
+    );
+  }
+
   historyItems(): readonly AlarmHistoryItem[] {
     return this.history;
   }
@@ -124,25 +139,15 @@ export class AlarmRegistry {
       type: 'MetricAlarm',
       arn: alarmArn(config.name),
       configUpdatedMs: atMs,
-      state: existing?.state ?? {
-        value: 'INSUFFICIENT_DATA',
-        reason: 'Unchecked: Initial alarm creation',
-        updatedMs: atMs,
-        transitionedMs: atMs,
-      },
+      state: existing?.state ?? initialState(atMs),
     };
     this.alarms.set(alarm.name, alarm);
-    this.record(
+    const described = this.describeConfig(alarm);
+    this.recordConfiguration(
       alarm,
+      existing !== undefined,
       atMs,
-      'ConfigurationUpdate',
-      `Alarm "${alarm.name}" ${existing ? 'updated' : 'created'}`,
-      {
-        version: '1.0',
-        type: existing ? 'Update' : 'Create',
-        createdAlarm: existing ? undefined : this.describeConfig(alarm),
-        updatedAlarm: existing ? this.describeConfig(alarm) : undefined,
-      },
+      existing ? { updatedAlarm: described } : { createdAlarm: described },
     );
     this.evaluateMetricAlarm(alarm, atMs);
     this.settleComposites(atMs, new Set([alarm.name]));
@@ -160,12 +165,7 @@ export class AlarmRegistry {
       type: 'CompositeAlarm',
       arn: alarmArn(config.name),
       configUpdatedMs: atMs,
-      state: existing?.state ?? {
-        value: 'INSUFFICIENT_DATA',
-        reason: 'Unchecked: Initial alarm creation',
-        updatedMs: atMs,
-        transitionedMs: atMs,
-      },
+      state: existing?.state ?? initialState(atMs),
     };
     if (alarm.actionsSuppressor !== undefined) {
       const config = {
@@ -181,17 +181,7 @@ export class AlarmRegistry {
       this.stepSuppression(alarm, event);
     }
     this.alarms.set(alarm.name, alarm);
-    this.record(
-      alarm,
-      atMs,
-      'ConfigurationUpdate',
-      `Alarm "${alarm.name}" ${existing ? 'updated' : 'created'}`,
-      {
-        version: '1.0',
-        type: existing ? 'Update' : 'Create',
-        alarmRule: alarm.rule,
-      },
-    );
+    this.recordConfiguration(alarm, existing !== undefined, atMs, { alarmRule: alarm.rule });
     this.evaluateComposite(alarm, atMs, existing ? undefined : 'created');
     this.settleComposites(atMs, new Set([alarm.name]));
     this.changed();
@@ -583,6 +573,14 @@ export class AlarmRegistry {
     this.detectors.clear();
   }
 }
+
+/** The state of a new alarm, before its first evaluation. */
+const initialState = (atMs: number): Alarm['state'] => ({
+  value: 'INSUFFICIENT_DATA',
+  reason: 'Unchecked: Initial alarm creation',
+  updatedMs: atMs,
+  transitionedMs: atMs,
+});
 
 const detectorKey = (
   namespace: string,
