@@ -95,3 +95,38 @@ export type { DataQuery, DataQueryMetricStat, MetricDataOptions, QueryResult } f
 export { MathError } from './math/math-error.ts';
 export { anomalyBand, TRAINING_WINDOW_MS } from './anomaly/anomaly-band.ts';
 export type { AnomalyBandOptions, TimeRange } from './anomaly/anomaly-band.ts';
+export {
+  AuditTrail,
+  APP_ACCESS_KEY_ID,
+  DEFAULT_APP_USER_NAME,
+  DEFAULT_EVENTS_PER_DAY,
+  MAX_EVENTS_PER_DAY,
+  MIN_EVENTS_PER_DAY,
+  SIMULATED_DAYS,
+} from './trail/audit-trail.ts';
+export type {
+  StoredEvent,
+  TrailDayGenerator,
+  TrailEvent,
+  TrailHost,
+  TrailIdentity,
+  TrailSettings,
+} from './trail/audit-trail.ts';
+export { TrailImportError } from './trail/import.ts';
+export { deriveResources, formatEventTime, lookupUsername, parseEventTime } from './trail/derive.ts';
+export { MULTI_VALUED_FIELDS, TRAIL_FIELDS } from './trail/model.ts';
+export type {
+  CloudTrailRecord,
+  EventSummary,
+  Facet,
+  FacetValue,
+  ImportRejection,
+  ImportReport,
+  TrailField,
+  TrailOrigin,
+  TrailPage,
+  TrailQuery,
+  TrailResource,
+  TrailTerm,
+  UserIdentity,
+} from './trail/model.ts';

@@ -30,6 +30,8 @@ export interface TrailBatch {
   resName: CodedColumn;
   eventId(i: number): string;
   record(i: number): CloudTrailRecord;
+  /** The record's original JSON text, when the batch keeps it (imports and our own API's records). */
+  text?(i: number): string;
   /** The index of the event with this id, or -1. */
   findEventId(id: string): number;
 }
@@ -75,7 +77,10 @@ class GrowInt {
  * their values up front intern them once and reuse the codes.
  */
 export class TrailBatchBuilder {
-  private readonly dicts = new Map<TrailField, Dictionary>();
+  private readonly dicts = Object.fromEntries(TRAIL_FIELDS.map((f) => [f, new Dictionary()])) as Record<
+    TrailField,
+    Dictionary
+  >;
   private readonly times: number[] = [];
   private readonly cols = SINGLE_FIELDS.map(() => new GrowInt());
   private readonly resStart = new GrowInt();
@@ -83,12 +88,11 @@ export class TrailBatchBuilder {
   private readonly resName = new GrowInt();
 
   constructor() {
-    for (const f of TRAIL_FIELDS) this.dicts.set(f, new Dictionary());
     this.resStart.push(0);
   }
 
   dict(field: TrailField): Dictionary {
-    return this.dicts.get(field)!;
+    return this.dicts[field];
   }
 
   get length(): number {
