@@ -143,6 +143,19 @@ function parameterType(key: string, eventSource: string): string | undefined {
 const MAX_DERIVED_RESOURCES = 16;
 
 /**
+ * A resource's name from its ARN, as the event history shows it: the S3 bucket or `bucket/key`, the
+ * load balancer's `app/name/id`, the target group's name, otherwise the ARN's last `/` or `:` segment.
+ */
+export function resourceNameFromArn(type: string, arn: string): string {
+  if (!arn.startsWith('arn:')) return arn;
+  if (arn.startsWith('arn:aws:s3:::')) return arn.slice('arn:aws:s3:::'.length);
+  if (type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && arn.includes(':loadbalancer/'))
+    return arn.slice(arn.indexOf(':loadbalancer/') + ':loadbalancer/'.length);
+  if (type === 'AWS::ElasticLoadBalancingV2::TargetGroup') return arn.split('/')[1] ?? arn;
+  return arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
+}
+
+/**
  * The resources an event touched, as Event history shows them: the record's `resources[]` (data events
  * name them by ARN) and names read from well-known request parameters (instanceId, bucketName, …),
  * including EC2's `instancesSet.items[]`. AWS derives this server-side without documenting the rules,
@@ -153,6 +166,7 @@ export function deriveResources(r: CloudTrailRecord): TrailResource[] {
   const seen = new Set<string>();
   const add = (type: string, name: unknown) => {
     if (typeof name !== 'string' || name === '' || out.length >= MAX_DERIVED_RESOURCES) return;
+    name = resourceNameFromArn(type, name);
     const key = `${type}\u0000${name}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -160,7 +174,9 @@ export function deriveResources(r: CloudTrailRecord): TrailResource[] {
   };
   if (Array.isArray(r.resources)) {
     for (const res of r.resources) {
-      if (res && typeof res === 'object') add(typeof res.type === 'string' ? res.type : '', res.ARN);
+      if (!res || typeof res !== 'object' || typeof res.ARN !== 'string') continue;
+      const type = typeof res.type === 'string' ? res.type : '';
+      add(type, res.ARN);
     }
   }
   const source = typeof r.eventSource === 'string' ? r.eventSource : '';
@@ -183,9 +199,9 @@ export function deriveResources(r: CloudTrailRecord): TrailResource[] {
   };
   visit(r.requestParameters, 0);
   if (r.eventName === 'RunInstances') visit(r.responseElements, 0);
-  if (r.eventName === 'CreateAccessKey') {
-    const key = (r.responseElements as { accessKey?: { accessKeyId?: unknown } } | null)?.accessKey;
-    add('AWS::IAM::AccessKey', key?.accessKeyId);
-  }
+  const response = r.responseElements as
+    { credentials?: { accessKeyId?: unknown }; accessKey?: { accessKeyId?: unknown } } | null | undefined;
+  if (response && typeof response === 'object')
+    add('AWS::IAM::AccessKey', response.credentials?.accessKeyId ?? response.accessKey?.accessKeyId);
   return out;
 }
