@@ -25,6 +25,9 @@ const NotificationsPage = lazy(() =>
     default: m.NotificationsPage,
   })),
 );
+const AuditPage = lazy(() =>
+  import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
 const SettingsPage = lazy(() =>
   import('../features/settings/components/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -40,6 +43,7 @@ function Page() {
           {route === 'metrics' && <MetricsExplorerPage />}
           {route === 'alarms' && <AlarmsPage />}
           {route === 'composite' && <CompositeAlarmsPage />}
+          {route === 'events' && <AuditPage />}
           {route === 'notifications' && <NotificationsPage />}
           {route === 'settings' && <SettingsPage />}
         </Suspense>

@@ -56,7 +56,7 @@ export function Header({ route }: HeaderProps) {
           <ClockControls />
         </div>
       </div>
-      {(route === 'dashboard' || route === 'metrics' || route === 'alarms') && (
+      {(route === 'dashboard' || route === 'metrics' || route === 'alarms' || route === 'events') && (
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 px-4 py-2">
           <TimeRangePicker
             value={range}

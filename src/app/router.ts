@@ -2,7 +2,8 @@ import { usePathname } from '../lib/navigation.ts';
 
 export { navigate } from '../lib/navigation.ts';
 
-export type RouteId = 'dashboard' | 'metrics' | 'alarms' | 'composite' | 'notifications' | 'settings';
+export type RouteId =
+  'dashboard' | 'metrics' | 'alarms' | 'composite' | 'events' | 'notifications' | 'settings';
 
 /** Top-level pages, in the order the header lists them. Sub-paths belong to the route whose prefix they share. */
 export const ROUTES: { id: RouteId; path: string; label: string; nav: boolean }[] = [
@@ -10,6 +11,7 @@ export const ROUTES: { id: RouteId; path: string; label: string; nav: boolean }[
   { id: 'metrics', path: '/metrics', label: 'Metrics', nav: true },
   { id: 'composite', path: '/alarms/composite', label: 'Composite alarms', nav: false },
   { id: 'alarms', path: '/alarms', label: 'Alarms', nav: true },
+  { id: 'events', path: '/events', label: 'Event history', nav: true },
   { id: 'notifications', path: '/notifications', label: 'Notifications', nav: true },
   { id: 'settings', path: '/settings', label: 'Settings', nav: true },
 ];

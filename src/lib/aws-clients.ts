@@ -1,4 +1,5 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { type Connection, EMBEDDED } from './connection-store.ts';
 
 let cached: { key: string; client: CloudWatchClient } | undefined;
@@ -17,5 +18,21 @@ export function cloudWatchClient(c: Connection): CloudWatchClient {
     maxAttempts: 2,
   });
   cached = { key, client };
+  return client;
+}
+
+let cachedTrail: { key: string; client: CloudTrailClient } | undefined;
+
+/** The app's one CloudTrail client for the current connection (see {@link cloudWatchClient}). */
+export function cloudTrailClient(c: Connection): CloudTrailClient {
+  const key = JSON.stringify(c);
+  if (cachedTrail?.key === key) return cachedTrail.client;
+  const client = new CloudTrailClient({
+    region: c.region,
+    endpoint: c.endpoint === EMBEDDED ? undefined : c.endpoint,
+    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
+    maxAttempts: 2,
+  });
+  cachedTrail = { key, client };
   return client;
 }
