@@ -7,6 +7,7 @@ import {
 } from '../../../lib/connection-store.ts';
 import { useResetEngine } from '../api/control.ts';
 import { useEngineState } from '../api/get-engine-state.ts';
+import { AuditSettings } from './audit-settings.tsx';
 
 const input = 'w-full rounded border border-slate-300 px-2 py-1 text-sm';
 const primary =
@@ -197,6 +198,7 @@ export function SettingsPage() {
       <h1 className="text-lg font-semibold">Settings</h1>
       <ConnectionSettings />
       <SimulationSettings />
+      <AuditSettings />
       <section
         aria-labelledby="time-heading"
         className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700"
