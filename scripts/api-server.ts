@@ -9,7 +9,9 @@ const engine = new Engine({ wallClock: Date.now, seed, simulation: process.env.S
 const server = createHttpServer({ engine });
 setInterval(() => engine.tick(), 1000).unref();
 server.listen(port, host, () => {
-  console.log(`Watchtrail API (CloudWatch JSON 1.0) listening on http://${host}:${port}`);
+  console.log(
+    `Watchtrail API (CloudWatch JSON 1.0, CloudTrail JSON 1.1) listening on http://${host}:${port}`,
+  );
   console.log(
     `  seed ${engine.seed}, simulation ${engine.simulationEnabled ? 'on' : 'off'}; control: http://${host}:${port}/_watchtrail/clock`,
   );

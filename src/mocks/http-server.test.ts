@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import {
   CloudWatchClient,
   GetMetricDataCommand,
   InvalidParameterValueException,
   ListMetricsCommand,
+  PutMetricAlarmCommand,
   PutMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,8 +110,55 @@ describe('the headless HTTP server', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
-    expect(res.headers.get('access-control-allow-headers')).toBe('*');
+    // The `*` wildcard does not cover Authorization (Fetch standard), so the SDK's headers are named.
+    const allowed = res.headers.get('access-control-allow-headers') ?? '';
+    for (const h of ['authorization', 'x-amz-target', 'content-type', 'x-amz-user-agent', 'amz-sdk-request'])
+      expect(allowed).toContain(h);
     expect(res.headers.get('access-control-expose-headers')).toContain('x-amzn-query-error');
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-watchtrail-total');
+  });
+
+  it('serves CloudTrail LookupEvents and records calls with the remote address', async () => {
+    const trail = new CloudTrailClient({
+      region: 'us-east-1',
+      endpoint: base,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'dummy' },
+      maxAttempts: 1,
+    });
+    await client.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'http-alarm',
+        Namespace: 'Shop',
+        MetricName: 'Latency',
+        Statistic: 'Average',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
+    );
+    const out = await trail.send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: 'http-alarm' }],
+      }),
+    );
+    trail.destroy();
+    expect(out.Events).toHaveLength(1);
+    expect(JSON.parse(out.Events![0].CloudTrailEvent!)).toMatchObject({
+      eventName: 'PutMetricAlarm',
+      sourceIPAddress: '127.0.0.1',
+    });
+  });
+
+  it('streams a whole export with its total', async () => {
+    const res = await fetch(`${base}/_watchtrail/trail/export`, {
+      method: 'POST',
+      body: JSON.stringify({ query: {}, format: 'json' }),
+    });
+    expect(res.status).toBe(200);
+    const total = Number(res.headers.get('x-watchtrail-total'));
+    const doc = (await res.json()) as { Records: unknown[] };
+    expect(doc.Records).toHaveLength(total);
   });
 
   it('answers a request that is neither AWS nor control with a 400', async () => {

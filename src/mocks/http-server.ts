@@ -1,13 +1,38 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type ApiContext, handleApiRequest, isApiRequest } from '../api/router.ts';
 
+/**
+ * The headers the AWS SDKs send from a browser. Listed by name because the `*` wildcard of
+ * Access-Control-Allow-Headers does not cover Authorization (Fetch standard); a preflight echoes what
+ * the browser asks for besides.
+ */
+const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'content-encoding',
+  'x-amz-target',
+  'x-amz-date',
+  'x-amz-content-sha256',
+  'x-amz-security-token',
+  'x-amz-user-agent',
+  'x-amzn-query-mode',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+  '*',
+].join(', ');
+
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': '*',
-  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-query-error, x-amz-id-2',
+  'access-control-allow-headers': ALLOWED_HEADERS,
+  'access-control-expose-headers':
+    'x-amzn-requestid, x-amzn-query-error, x-amz-id-2, x-watchtrail-total, content-disposition',
   'access-control-max-age': '86400',
 };
+
+/** The caller's address as audit records show it (IPv4-mapped IPv6 addresses in their IPv4 form). */
+const remoteAddress = (req: IncomingMessage): string | undefined =>
+  req.socket.remoteAddress?.replace(/^::ffff:/, '');
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -20,11 +45,19 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body });
 }
 
+/** Writes a Response, streaming its body (a whole-trail export arrives in chunks). */
 async function send(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = { ...CORS };
   response.headers.forEach((v, k) => (headers[k] = v));
   res.writeHead(response.status, headers);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
+  }
+  res.end();
 }
 
 /**
@@ -36,7 +69,11 @@ export function createHttpServer(ctx: ApiContext): Server {
   return createServer((req, res) => {
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS);
+      const asked = req.headers['access-control-request-headers'];
+      res.writeHead(
+        204,
+        asked ? { ...CORS, 'access-control-allow-headers': `${ALLOWED_HEADERS}, ${asked}` } : CORS,
+      );
       res.end();
       return;
     }
@@ -48,7 +85,8 @@ export function createHttpServer(ctx: ApiContext): Server {
             new Response(
               JSON.stringify({
                 __type: 'UnknownOperationException',
-                message: 'Send AWS JSON requests with an X-Amz-Target header, or use /_watchtrail/.',
+                message:
+                  'Send AWS JSON requests with an X-Amz-Target header (CloudWatch or CloudTrail), or use /_watchtrail/.',
               }),
               {
                 status: 400,
@@ -58,7 +96,7 @@ export function createHttpServer(ctx: ApiContext): Server {
           );
           return;
         }
-        await send(res, await handleApiRequest(request, ctx));
+        await send(res, await handleApiRequest(request, { ...ctx, sourceIp: remoteAddress(req) }));
       })
       .catch((e: unknown) => {
         console.error(e);

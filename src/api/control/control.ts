@@ -1,11 +1,14 @@
 import type { Engine } from '../../engine/index.ts';
 import { DAY_MS, parseAlarmRule, ruleTree } from '../../engine/index.ts';
+import { serveTrailControl, TRAIL_PREFIX } from './trail-control.ts';
 
 /** What a host passes to the API: the engine, and a hook to persist state the control calls change. */
 export interface ApiContext {
   engine: Engine;
-  /** Called after the clock or the simulation changed (the browser host persists them). */
+  /** Called after the clock, the simulation or the trail settings changed (the browser host persists them). */
   onStateChange?: () => void;
+  /** The caller's address as the host saw it (the Node server's remote address); audit records show it. */
+  sourceIp?: string;
 }
 
 export const CONTROL_PREFIX = '/_watchtrail/';
@@ -50,12 +53,13 @@ const isSeed = (v: unknown): v is number =>
 
 /**
  * The control endpoints (`/_watchtrail/…`) that drive the engine for tests, scripts and demos:
- * GET/POST clock, POST reset, GET state, GET incidents.
+ * GET/POST clock, POST reset, GET state, GET incidents, … and the audit trail's `/_watchtrail/trail/…`.
  */
 export async function serveControl(request: Request, ctx: ApiContext): Promise<Response> {
   const url = new URL(request.url);
   const route = `${request.method} ${url.pathname.slice(CONTROL_PREFIX.length - 1)}`;
   const { engine } = ctx;
+  if (url.pathname.startsWith(TRAIL_PREFIX)) return serveTrailControl(request, ctx);
   try {
     switch (route) {
       case 'GET /clock':

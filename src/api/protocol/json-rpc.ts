@@ -81,23 +81,57 @@ export function errorResponse(service: JsonService, error: AwsError): Response {
 
 export type Operation<Ctx> = (input: Record<string, unknown>, ctx: Ctx) => unknown;
 
-/** Decodes one JSON-RPC request, runs the operation named by X-Amz-Target, and encodes the answer. */
+/** What a served call looked like, for the audit trail. */
+export interface ServedCall {
+  operation: string;
+  /** The request body as sent (undefined when it was not a JSON object). */
+  input: Record<string, unknown> | undefined;
+  status: number;
+  /** Set when the call failed. */
+  error: AwsError | undefined;
+  /** The `x-amzn-requestid` the response carries. */
+  requestId: string;
+}
+
+/**
+ * Splits X-Amz-Target into the service prefix and the operation (the part after the last '.'). Both the
+ * short prefix (`CloudTrail_20131101`) and the namespaced one that botocore and other SDKs send
+ * (`com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`) name the service.
+ */
+export function parseTarget(service: JsonService, target: string): { ours: boolean; operation: string } {
+  const dot = target.lastIndexOf('.');
+  const prefix = dot < 0 ? target : target.slice(0, dot);
+  const operation = dot < 0 ? '' : target.slice(dot + 1);
+  return { ours: prefix === service.target || prefix.endsWith(`.${service.target}`), operation };
+}
+
+/**
+ * Decodes one JSON-RPC request, runs the operation named by X-Amz-Target, and encodes the answer.
+ * `onServed` hears about every call to an operation the service has, failed or not.
+ */
 export async function serveJsonRpc<Ctx>(
   service: JsonService,
   operations: Record<string, Operation<Ctx>>,
   request: Request,
   ctx: Ctx,
+  onServed?: (call: ServedCall) => void,
 ): Promise<Response> {
   const target = request.headers.get('x-amz-target') ?? '';
-  const [prefix, name] = target.split('.');
+  const { ours, operation: name } = parseTarget(service, target);
+  if (!ours || !name || !Object.hasOwn(operations, name)) {
+    return errorResponse(
+      service,
+      new AwsError(
+        'UnknownOperationException',
+        'UnknownOperationException',
+        `Operation ${name || target} is not supported by ${service.target}.`,
+      ),
+    );
+  }
+  let input: Record<string, unknown> | undefined;
+  let response: Response;
+  let error: AwsError | undefined;
   try {
-    if (prefix !== service.target || !name || !Object.hasOwn(operations, name)) {
-      throw new AwsError(
-        'UnknownOperationException',
-        'UnknownOperationException',
-        `Operation ${name ?? target} is not supported by ${service.target}.`,
-      );
-    }
     const body = await readJsonBody(request);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new AwsError(
@@ -106,19 +140,28 @@ export async function serveJsonRpc<Ctx>(
         'The request body must be a JSON object.',
       );
     }
-    return jsonResponse(service, await operations[name](body as Record<string, unknown>, ctx));
+    input = body as Record<string, unknown>;
+    response = jsonResponse(service, await operations[name](input, ctx));
   } catch (e) {
-    if (e instanceof AwsError) return errorResponse(service, e);
-    console.error(e);
-    return errorResponse(
-      service,
-      new AwsError(
+    if (e instanceof AwsError) error = e;
+    else {
+      console.error(e);
+      error = new AwsError(
         'InternalServiceError',
         'InternalServiceFault',
         'An internal error occurred.',
         500,
         'Receiver',
-      ),
-    );
+      );
+    }
+    response = errorResponse(service, error);
   }
+  onServed?.({
+    operation: name,
+    input,
+    status: response.status,
+    error,
+    requestId: response.headers.get('x-amzn-requestid') ?? '',
+  });
+  return response;
 }
