@@ -1,5 +1,4 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { type Connection, EMBEDDED } from './connection-store.ts';
 
 let cached: { key: string; client: CloudWatchClient } | undefined;
@@ -21,18 +20,5 @@ export function cloudWatchClient(c: Connection): CloudWatchClient {
   return client;
 }
 
-let cachedTrail: { key: string; client: CloudTrailClient } | undefined;
-
-/** The app's one CloudTrail client for the current connection (see {@link cloudWatchClient}). */
-export function cloudTrailClient(c: Connection): CloudTrailClient {
-  const key = JSON.stringify(c);
-  if (cachedTrail?.key === key) return cachedTrail.client;
-  const client = new CloudTrailClient({
-    region: c.region,
-    endpoint: c.endpoint === EMBEDDED ? undefined : c.endpoint,
-    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
-    maxAttempts: 2,
-  });
-  cachedTrail = { key, client };
-  return client;
-}
+// The CloudTrail client lives in ./cloudtrail/cloudtrail-client.ts, so that only the pages that use it
+// load it (the landing page imports this module).

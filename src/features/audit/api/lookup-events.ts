@@ -1,6 +1,6 @@
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { infiniteQueryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { cloudTrailClient } from '../../../lib/aws-clients.ts';
+import { cloudTrailClient } from '../../../lib/cloudtrail/cloudtrail-client.ts';
 import { type Connection, useConnectionStore } from '../../../lib/connection-store.ts';
 import type { LookupKey } from '../model/audit-view.ts';
 import { type LookedUpEvent, fromLookupEvent } from '../model/lookup-event.ts';
