@@ -309,6 +309,7 @@ export function AuditPage() {
           loading={detail.isLoading}
           error={detail.error}
           view={view}
+          lookupOnly={lookupOnly}
           onClose={close}
         />
       )}

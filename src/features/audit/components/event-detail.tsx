@@ -19,6 +19,8 @@ export interface EventDetailProps {
   error: unknown;
   /** The view it was opened from (links change its filters). */
   view: AuditView;
+  /** Only LookupEvents is available: related links become lookups. */
+  lookupOnly: boolean;
   onClose: () => void;
 }
 
@@ -82,7 +84,7 @@ function identityFilters(s: EventSummary): TrailFilters | undefined {
  * An event: a plain sentence, the key facts, the resources it touched, the full record as JSON, and
  * links to the events around it.
  */
-export function EventDetail({ eventId, event, loading, error, view, onClose }: EventDetailProps) {
+export function EventDetail({ eventId, event, loading, error, view, lookupOnly, onClose }: EventDetailProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
@@ -96,6 +98,14 @@ export function EventDetail({ eventId, event, loading, error, view, onClose }: E
   const json = r ? JSON.stringify(r, null, 2) : '';
   const base: AuditView = { ...view, mode: 'filter', eventId };
   const byIdentity = s ? identityFilters(s) : undefined;
+  // Without control endpoints the links look up the one attribute LookupEvents matches.
+  const related = (filters: TrailFilters): AuditView => {
+    if (!lookupOnly) return { ...base, filters };
+    const [field, terms] = Object.entries(filters)[0] ?? [];
+    const value = terms?.[0]?.value ?? '';
+    const key = field === 'username' ? 'Username' : field === 'accessKeyId' ? 'AccessKeyId' : 'ResourceName';
+    return { ...view, mode: 'lookup', eventId, lookup: { key, value } };
+  };
 
   return (
     <aside
@@ -139,9 +149,13 @@ export function EventDetail({ eventId, event, loading, error, view, onClose }: E
               <Fact label="Error message" value={r.errorMessage} />
             </dl>
             <nav aria-label="Related events" className="flex flex-wrap gap-x-4 gap-y-1">
-              {byIdentity && <Link view={{ ...base, filters: byIdentity }}>All events by this identity</Link>}
+              {byIdentity && <Link view={related(byIdentity)}>All events by this identity</Link>}
               <Link
-                view={{ ...base, filters: {} }}
+                view={
+                  lookupOnly
+                    ? { ...view, mode: 'lookup', eventId, lookup: { ...view.lookup, value: '' } }
+                    : { ...base, filters: {} }
+                }
                 range={{
                   kind: 'absolute',
                   start: s.eventTime - FIVE_MINUTES,
