@@ -18,7 +18,7 @@ beforeEach(() => {
 
 const fixture = (name: string) => readFileSync(new URL(`../cloudtrail/fixtures/${name}`, import.meta.url));
 
-async function call(method: string, path: string, body?: unknown, raw?: Uint8Array) {
+async function call(method: string, path: string, body?: unknown, raw?: Uint8Array<ArrayBuffer>) {
   const res = await handleApiRequest(
     new Request(`http://localhost/_watchtrail/trail/${path}`, {
       method,
@@ -29,11 +29,11 @@ async function call(method: string, path: string, body?: unknown, raw?: Uint8Arr
   );
   return res;
 }
-async function callJson(method: string, path: string, body?: unknown, raw?: Uint8Array) {
+async function callJson(method: string, path: string, body?: unknown, raw?: Uint8Array<ArrayBuffer>) {
   const res = await call(method, path, body, raw);
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
-const importFile = (name: string, bytes: Uint8Array) =>
+const importFile = (name: string, bytes: Uint8Array<ArrayBuffer>) =>
   callJson('POST', `import?name=${encodeURIComponent(name)}`, undefined, bytes);
 const search = async (query: TrailQuery, extra: Record<string, unknown> = {}) =>
   (await callJson('POST', 'search', { query, ...extra })).json as {
