@@ -92,7 +92,9 @@ export function FacetSection({ field, facet, terms, query, onChange, valueLabel 
                 <span className={`min-w-0 truncate ${v.value === '' ? 'text-slate-500 italic' : ''}`}>
                   {name}
                 </span>
-                <span className="ml-auto text-xs text-slate-500 tabular-nums">{formatCount(v.count)}</span>
+                <span className="ml-auto text-xs text-slate-500 tabular-nums" data-testid="facet-count">
+                  {formatCount(v.count)}
+                </span>
               </label>
             </li>
           );
