@@ -142,3 +142,18 @@ test('log files import through the file chooser and show up with their own times
   await expect(detail.getByTestId('event-record')).toContainText('"eventTime": "2023-07-10T');
   await expect(detail.getByTestId('event-record')).toContainText('"eventID"');
 });
+
+test('CloudTrail lookup matches one attribute exactly, as LookupEvents does', async ({ page }) => {
+  await openFresh(page, '/events?range=1d&mode=lookup&attr=Username');
+  await expect(page.getByText(/CloudTrail lookup: one attribute, exact and case-sensitive/)).toBeVisible();
+  await page.getByLabel('Lookup value').fill('alice');
+  await expect(page).toHaveURL(/value=alice/);
+  await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: 10_000 });
+  const users = await page
+    .getByTestId('event-row')
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('[role="cell"]')[1]?.textContent));
+  expect(new Set(users)).toEqual(new Set(['alice']));
+  // Exact and case-sensitive: "Alice" finds nothing.
+  await page.getByLabel('Lookup value').fill('Alice');
+  await expect(page.getByText(/LookupEvents found no events/)).toBeVisible({ timeout: 10_000 });
+});

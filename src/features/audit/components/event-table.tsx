@@ -65,7 +65,7 @@ const Row = memo(function Row({ event, index, columns, template, selected, onOpe
       onKeyDown={(e) => {
         if (e.key === 'Enter') onOpen(event.eventId);
       }}
-      className={`grid cursor-pointer items-center gap-x-3 border-b border-slate-100 px-2 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-500 ${selected ? 'bg-blue-50' : 'hover:bg-slate-50'}`}
+      className={`grid cursor-pointer items-center gap-x-2 border-b border-slate-100 px-2 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-500 ${selected ? 'bg-blue-50' : 'hover:bg-slate-50'}`}
       style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}
     >
       {columns.map((c) => {
@@ -98,7 +98,7 @@ export function EventTable({ total, rowAt, columns, onWindow, onOpen, selectedId
 
   const cols = columns.map((id) => COLUMNS[id]);
   const template = cols.map((c) => c.width).join(' ');
-  const minWidthRem = cols.reduce((s, c) => s + remOf(c.width) + 0.75, 1);
+  const minWidthRem = cols.reduce((s, c) => s + remOf(c.width) + 0.5, 1);
   const headerHeight = ROW_HEIGHT + 4;
   const win = virtualWindow({
     total,
@@ -168,7 +168,7 @@ export function EventTable({ total, rowAt, columns, onWindow, onOpen, selectedId
           <div
             role="row"
             aria-rowindex={1}
-            className="grid items-center gap-x-3 border-b border-slate-300 bg-slate-50 px-2 text-xs font-semibold text-slate-600"
+            className="grid items-center gap-x-2 border-b border-slate-300 bg-slate-50 px-2 text-xs font-semibold text-slate-600"
             style={{ gridTemplateColumns: template, height: headerHeight }}
           >
             {cols.map((c) => (

@@ -125,7 +125,7 @@ function ErrorFilter({
           className={segment(only(NO_ERROR))}
           onClick={() => onChange([NO_ERROR])}
         >
-          {`No error${countOf(facet, '')}`}
+          No error
         </button>
       </div>
       <FacetSection
