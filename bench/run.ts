@@ -3,6 +3,7 @@ import { alarmFigures } from './alarm-bench.ts';
 import { bundleSize, dashboardTimings, ensureBuild } from './browser-bench.ts';
 import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
 import { type Figure, print } from './figure.ts';
+import { trailFigures } from './trail-bench.ts';
 
 const figures: Figure[] = [];
 const show = (fs: Figure | Figure[]) => {
@@ -17,6 +18,7 @@ show(ingest());
 show(await getMetricData());
 show(chartPoints());
 show(await alarmFigures());
+show(trailFigures());
 ensureBuild();
 show(bundleSize());
 show(await dashboardTimings());

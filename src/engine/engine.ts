@@ -14,7 +14,9 @@ import { MetricStore } from './metrics/store.ts';
 import { type StandardUnit, unitCode, unitFromCode } from './metrics/units.ts';
 import { SIMULATED_SERIES, type SeriesModel, TrafficCache, modelContext } from './simulation/catalog.ts';
 import { MinuteSampleCache, accumulateSimulated } from './simulation/synthetic-source.ts';
+import { simulateTrailDay } from './simulation/trail/index.ts';
 import { type Incident, incidentsBetween } from './simulation/workload.ts';
+import { AuditTrail, type TrailEvent } from './trail/audit-trail.ts';
 import { type EpochMs, HOUR_MS, MINUTE_MS, epochMs } from './time.ts';
 
 /** One datum of PutMetricData, in engine units (validated by the API layer beforehand). */
@@ -82,7 +84,9 @@ export type EngineEvent =
   | { type: 'metric-data'; input: PutMetricDataInput }
   | { type: 'reset'; seed: number; simulation: boolean }
   /** Alarms, topics, history or anomaly detectors changed: a host persists `engine.alarms.snapshot()`. */
-  | { type: 'alarms-changed' };
+  | { type: 'alarms-changed' }
+  /** A log file was imported into the audit trail, or a call our API served was recorded. */
+  | TrailEvent;
 
 /** Engine work that runs on the simulated clock. */
 const ROLLUP_EVERY_MS = 10 * MINUTE_MS;
@@ -97,6 +101,8 @@ export class Engine {
   readonly clock: Clock;
   /** Alarms, their history and actions, topics, anomaly detectors. */
   readonly alarms: AlarmRegistry;
+  /** The audit trail: simulated events, imported log files and the calls our API served. */
+  readonly trail: AuditTrail;
   private scheduler: Scheduler;
   private readonly store = new MetricStore();
   private seedValue: number;
@@ -114,6 +120,11 @@ export class Engine {
     this.alarms.onChange = () => this.emit({ type: 'alarms-changed' });
     this.scheduler = this.makeScheduler();
     this.indexSimulation();
+    this.trail = new AuditTrail(
+      { now: () => this.clock.now(), seed: () => this.seedValue, simulation: () => this.simulation },
+      simulateTrailDay,
+      (e) => this.emit(e),
+    );
   }
 
   private makeScheduler(): Scheduler {
@@ -181,6 +192,7 @@ export class Engine {
   reset(options: { seed?: number; simulation?: boolean } = {}): void {
     this.store.clear();
     this.alarms.clear();
+    this.trail.clear();
     if (options.seed !== undefined) this.seedValue = options.seed;
     if (options.simulation !== undefined) this.simulation = options.simulation;
     this.indexSimulation();

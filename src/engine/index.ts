@@ -31,7 +31,7 @@ export type {
   Notification,
   Topic,
 } from './alarms/model.ts';
-export { alarmArn, topicArn } from './alarms/model.ts';
+export { ACCOUNT_ID, alarmArn, topicArn } from './alarms/model.ts';
 export {
   MAX_RULE_CHILDREN,
   MAX_RULE_ELEMENTS,

@@ -304,9 +304,10 @@ export class AuditTrail {
     };
   }
 
+  /** Identities, when given, replace the whole mapping; a new volume regenerates the simulated events. */
   applySettings(s: Partial<TrailSettings>): void {
     if (s.identities) {
-      for (const { accessKeyId, userName } of s.identities) this.identities.set(accessKeyId, userName);
+      this.identities = new Map(s.identities.map((i) => [i.accessKeyId, i.userName]));
     }
     if (s.eventsPerDay !== undefined && s.eventsPerDay !== this.eventsPerDay) {
       this.eventsPerDay = Math.min(

@@ -164,9 +164,9 @@ export function resourceNameFromArn(type: string, arn: string): string {
 export function deriveResources(r: CloudTrailRecord): TrailResource[] {
   const out: TrailResource[] = [];
   const seen = new Set<string>();
-  const add = (type: string, name: unknown) => {
-    if (typeof name !== 'string' || name === '' || out.length >= MAX_DERIVED_RESOURCES) return;
-    name = resourceNameFromArn(type, name);
+  const add = (type: string, value: unknown) => {
+    if (typeof value !== 'string' || value === '' || out.length >= MAX_DERIVED_RESOURCES) return;
+    const name = resourceNameFromArn(type, value);
     const key = `${type}\u0000${name}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -22,6 +22,16 @@ export interface AcceptedRecord {
 
 const MAX_REJECTIONS = 100;
 
+/** eventSource and eventName; Insights records keep them in `insightDetails`. */
+function sourceAndName(record: CloudTrailRecord): [string, string] {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const details = record.insightDetails as { eventSource?: unknown; eventName?: unknown } | undefined;
+  return [
+    str(record.eventSource) || str(details?.eventSource),
+    str(record.eventName) || str(details?.eventName),
+  ];
+}
+
 /** The event fields the store indexes, read from a record. */
 export function summarize(
   record: CloudTrailRecord,
@@ -31,11 +41,12 @@ export function summarize(
 ): EventSummary {
   const id = record.userIdentity && typeof record.userIdentity === 'object' ? record.userIdentity : undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const [eventSource, eventName] = sourceAndName(record);
   return {
     eventId,
     eventTime: time,
-    eventName: str(record.eventName),
-    eventSource: str(record.eventSource),
+    eventName,
+    eventSource,
     username: lookupUsername(id),
     identityType: str(id?.type),
     accessKeyId: str(id?.accessKeyId),
@@ -102,11 +113,12 @@ export function validateLogFile(
       return;
     }
     const record = value as CloudTrailRecord;
-    if (typeof record.eventSource !== 'string' || record.eventSource === '') {
+    const [eventSource, eventName] = sourceAndName(record);
+    if (eventSource === '') {
       reject(index, 'eventSource is missing.');
       return;
     }
-    if (typeof record.eventName !== 'string' || record.eventName === '') {
+    if (eventName === '') {
       reject(index, 'eventName is missing.');
       return;
     }
