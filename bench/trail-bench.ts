@@ -26,7 +26,15 @@ type Triple = [TrailField, string][];
 
 /** Three field values whose conjunction selects a share of the events closest to `share`. */
 function findTriple(trail: AuditTrail, total: number, share: number): { triple: Triple; count: number } {
-  const fields: TrailField[] = ['username', 'eventSource', 'eventName', 'readOnly', 'errorCode', 'region', 'sourceIp'];
+  const fields: TrailField[] = [
+    'username',
+    'eventSource',
+    'eventName',
+    'readOnly',
+    'errorCode',
+    'region',
+    'sourceIp',
+  ];
   const top = trail.facets({}, fields, 12);
   const want = total * share;
   let best: { triple: Triple; count: number } | undefined;
@@ -45,7 +53,10 @@ function findTriple(trail: AuditTrail, total: number, share: number): { triple: 
               // Cheap bound before the real count.
               if (Math.min(va.count, vb.count, vc.count) < want * 0.5) continue;
               const count = trail.search(toQuery(triple), 0, 0).total;
-              if (!best || Math.abs(Math.log((count + 1) / want)) < Math.abs(Math.log((best.count + 1) / want)))
+              if (
+                !best ||
+                Math.abs(Math.log((count + 1) / want)) < Math.abs(Math.log((best.count + 1) / want))
+              )
                 best = { triple, count };
             }
   if (!best) throw new Error('No three-field filter found.');
@@ -77,10 +88,7 @@ function firstPageMs(trail: AuditTrail, triple: Triple): number {
 export function trailFigures(): Figure[] {
   const before = heapBytes();
   const perDay = Math.ceil(TARGET_EVENTS / (SIMULATED_DAYS - 1 + 16 / 24));
-  const trail = new AuditTrail(
-    { now: () => NOW, seed: () => 42, simulation: () => true },
-    simulateTrailDay,
-  );
+  const trail = new AuditTrail({ now: () => NOW, seed: () => 42, simulation: () => true }, simulateTrailDay);
   trail.applySettings({ eventsPerDay: perDay });
   const t0 = performance.now();
   const total = trail.size;
