@@ -67,7 +67,11 @@ export function FacetSection({ field, facet, terms, query, onChange, valueLabel 
     <section aria-label={label} className="border-b border-slate-200 py-2">
       <h3 className="mb-1 flex items-baseline justify-between text-xs font-semibold tracking-wide text-slate-600 uppercase">
         <span>{label}</span>
-        {facet && <span className="font-normal normal-case">{formatCount(facet.distinct)} values</span>}
+        {facet && (
+          <span className="font-normal normal-case">
+            {formatCount(facet.distinct)} {facet.distinct === 1 ? 'value' : 'values'}
+          </span>
+        )}
       </h3>
       <ul className="space-y-0.5">
         {patterns.map((t) => (

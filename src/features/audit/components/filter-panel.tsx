@@ -102,7 +102,14 @@ function ErrorFilter({
 }) {
   const only = (t: TrailTerm) => terms.length === 1 && sameTerm(terms[0], t);
   const all = terms.length === 0;
-  const codes = facet ? { ...facet, values: facet.values.filter((v) => v.value !== '') } : undefined;
+  // "No error" is its own button: the codes list leaves the empty value out, and so does its count.
+  const codes = facet
+    ? {
+        ...facet,
+        values: facet.values.filter((v) => v.value !== ''),
+        distinct: facet.distinct - (facet.values.some((v) => v.value === '' && v.count > 0) ? 1 : 0),
+      }
+    : undefined;
   const specific = terms.filter((t) => !sameTerm(t, ANY_ERROR) && !sameTerm(t, NO_ERROR));
   return (
     <div className="border-b border-slate-200 py-2">
