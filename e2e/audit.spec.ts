@@ -157,3 +157,42 @@ test('CloudTrail lookup matches one attribute exactly, as LookupEvents does', as
   await page.getByLabel('Lookup value').fill('Alice');
   await expect(page.getByText(/LookupEvents found no events/)).toBeVisible({ timeout: 10_000 });
 });
+
+test('an alarm created in the app is recorded under the user name chosen in settings', async ({ page }) => {
+  await openFresh(page, '/settings');
+  const name = page.getByRole('textbox', { name: 'Audit user name' });
+  await expect(name).not.toHaveValue('');
+  await name.fill('ops alice');
+  await page.getByRole('button', { name: 'Save user name' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /no spaces/ })).toBeVisible();
+  await name.fill('ops-alice');
+  await page.getByRole('button', { name: 'Save user name' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  const dims = JSON.stringify([{ name: 'InstanceId', value: 'i-0a1b2c3d4e5f60002' }]);
+  await page.goto(
+    `/alarms/new?namespace=AWS/EC2&metricName=CPUUtilization&dimensions=${encodeURIComponent(dims)}&stat=Average&period=60`,
+  );
+  await page.getByRole('textbox', { name: 'Threshold' }).fill('80');
+  await page.getByRole('textbox', { name: 'Alarm name' }).fill('audited-cpu-high');
+  await page.getByRole('button', { name: 'Create alarm' }).click();
+  await expect(page.getByTestId('alarm-state')).toBeVisible();
+
+  await page.goto('/events?range=1h&username=ops-alice');
+  const row = page.getByTestId('event-row').first();
+  await expect(row).toContainText('PutMetricAlarm');
+  await expect(row).toContainText('audited-cpu-high');
+  await row.click();
+  const detail = page.getByRole('dialog', { name: 'Event detail' });
+  await expect(detail.getByTestId('event-sentence')).toContainText(
+    'ops-alice (IAMUser) called PutMetricAlarm',
+  );
+  const record = JSON.parse((await detail.getByTestId('event-record').textContent())!) as {
+    eventSource: string;
+    requestParameters: { alarmName: string; threshold: number };
+    userIdentity: { accessKeyId: string };
+  };
+  expect(record.eventSource).toBe('monitoring.amazonaws.com');
+  expect(record.requestParameters).toMatchObject({ alarmName: 'audited-cpu-high', threshold: 80 });
+  expect(record.userIdentity.accessKeyId).toBe('AKIDEXAMPLE');
+});
