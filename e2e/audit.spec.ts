@@ -128,6 +128,10 @@ test('log files import through the file chooser and show up with their own times
   await expect.poll(() => eventCount(page)).toBe(57);
   await expect(page.getByRole('region', { name: 'User name', exact: true })).toContainText('bert-jan');
 
+  // Imported files are kept in IndexedDB: after a reload they are still there, and only once.
+  await page.reload();
+  await expect.poll(() => eventCount(page), { timeout: 15_000 }).toBe(57);
+
   // An imported record keeps its own eventID and eventTime.
   await page
     .getByRole('region', { name: 'Event name', exact: true })
