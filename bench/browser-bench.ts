@@ -1,12 +1,14 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { type Figure, median } from './figure.ts';
 
+// Not 4173: the end-to-end suite's preview uses that one.
 const PORT = 4199;
-const BASE = `http://127.0.0.1:${PORT}`;
+/** Where {@link withPreview} serves the built app. */
+export const BASE = `http://127.0.0.1:${PORT}`;
 
 /** Initial JavaScript: the scripts index.html loads and preloads, gzipped (the lazily loaded MSW chunk excluded). */
 export function bundleSize(): Figure[] {
@@ -51,8 +53,8 @@ async function waitForServer(): Promise<void> {
   throw new Error('vite preview did not start');
 }
 
-/** Every widget of the default dashboard drawn: cold after navigation, and after a range change. */
-export async function dashboardTimings(): Promise<Figure[]> {
+/** Serves dist/ with `vite preview` on {@link BASE} and launches Chromium for `fn`; both stop after it. */
+export async function withPreview<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
   let server: ChildProcess | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -66,6 +68,16 @@ export async function dashboardTimings(): Promise<Figure[]> {
       { stdio: 'ignore' },
     );
     await waitForServer();
+    return await fn(browser);
+  } finally {
+    await browser.close();
+    server?.kill();
+  }
+}
+
+/** Every widget of the default dashboard drawn: cold after navigation, and after a range change. */
+export function dashboardTimings(): Promise<Figure[]> {
+  return withPreview(async (browser) => {
     const cold: number[] = [];
     const change: number[] = [];
     for (let run = 0; run < 6; run++) {
@@ -121,10 +133,7 @@ export async function dashboardTimings(): Promise<Figure[]> {
         ok: r <= 300,
       },
     ];
-  } finally {
-    await browser.close();
-    server?.kill();
-  }
+  });
 }
 
 export function ensureBuild(): void {
