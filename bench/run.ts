@@ -4,6 +4,7 @@ import { bundleSize, dashboardTimings, ensureBuild } from './browser-bench.ts';
 import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
 import { type Figure, print } from './figure.ts';
 import { trailFigures } from './trail-bench.ts';
+import { trailBrowserFigures } from './trail-browser-bench.ts';
 
 const figures: Figure[] = [];
 const show = (fs: Figure | Figure[]) => {
@@ -22,5 +23,6 @@ show(trailFigures());
 ensureBuild();
 show(bundleSize());
 show(await dashboardTimings());
+show(await trailBrowserFigures());
 const missed = figures.filter((f) => f.ok === false);
 console.log(`\n${figures.filter((f) => f.ok).length} figures on target, ${missed.length} missed.`);
