@@ -7,7 +7,7 @@ import {
   type TrailField,
   type TrailQuery,
 } from '../src/engine/index.ts';
-import { simulateTrailDay } from '../src/engine/simulation/trail/index.ts';
+import { simulateTrailDay, simulatedEventDay } from '../src/engine/simulation/trail/index.ts';
 import { type Figure, median } from './figure.ts';
 
 const NOW = Date.parse('2026-11-19T16:00:00Z');
@@ -88,7 +88,12 @@ function firstPageMs(trail: AuditTrail, triple: Triple): number {
 export function trailFigures(): Figure[] {
   const before = heapBytes();
   const perDay = Math.ceil(TARGET_EVENTS / (SIMULATED_DAYS - 1 + 16 / 24));
-  const trail = new AuditTrail({ now: () => NOW, seed: () => 42, simulation: () => true }, simulateTrailDay);
+  const trail = new AuditTrail(
+    { now: () => NOW, seed: () => 42, simulation: () => true },
+    simulateTrailDay,
+    undefined,
+    simulatedEventDay,
+  );
   trail.applySettings({ eventsPerDay: perDay });
   const t0 = performance.now();
   const total = trail.size;

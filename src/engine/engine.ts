@@ -14,7 +14,7 @@ import { MetricStore } from './metrics/store.ts';
 import { type StandardUnit, unitCode, unitFromCode } from './metrics/units.ts';
 import { SIMULATED_SERIES, type SeriesModel, TrafficCache, modelContext } from './simulation/catalog.ts';
 import { MinuteSampleCache, accumulateSimulated } from './simulation/synthetic-source.ts';
-import { simulateTrailDay } from './simulation/trail/index.ts';
+import { simulateTrailDay, simulatedEventDay } from './simulation/trail/index.ts';
 import { type Incident, incidentsBetween } from './simulation/workload.ts';
 import { AuditTrail, type TrailEvent } from './trail/audit-trail.ts';
 import { type EpochMs, HOUR_MS, MINUTE_MS, epochMs } from './time.ts';
@@ -124,6 +124,7 @@ export class Engine {
       { now: () => this.clock.now(), seed: () => this.seedValue, simulation: () => this.simulation },
       simulateTrailDay,
       (e) => this.emit(e),
+      simulatedEventDay,
     );
   }
 

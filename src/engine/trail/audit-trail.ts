@@ -46,6 +46,9 @@ export interface TrailHost {
 /** Generates the simulated account's events of one UTC day (`day` = epoch ms / DAY_MS, floored). */
 export type TrailDayGenerator = (seed: number, day: number, eventsPerDay: number) => TrailBatch;
 
+/** The day (or its low 20 bits) a simulated event id belongs to, undefined when it is not simulated. */
+export type SimulatedDayOf = (seed: number, eventId: string) => number | undefined;
+
 /** What the trail tells its engine, so the host can persist what was imported or recorded. */
 export type TrailEvent =
   | { type: 'trail-imported'; file: { fileId: string; name: string; records: string[] } }
@@ -80,7 +83,18 @@ export class AuditTrail {
     private readonly host: TrailHost,
     private readonly generate: TrailDayGenerator | undefined,
     private readonly emit: (e: TrailEvent) => void = () => {},
+    private readonly dayOf?: SimulatedDayOf,
   ) {}
+
+  /** The simulated days that may hold an event id (all of them when ids can't be decoded). */
+  private simCandidates(eventId: string): { batch: TrailBatch; appended: number }[] {
+    if (!this.dayOf) return [...this.simDays.values()];
+    const day = this.dayOf(this.host.seed(), eventId);
+    if (day === undefined) return [];
+    const out: { batch: TrailBatch; appended: number }[] = [];
+    for (const [d, entry] of this.simDays) if ((d & 0xfffff) === day) out.push(entry);
+    return out;
+  }
 
   /** Brings the simulated events up to the clock's now (and regenerates them after the clock went back). */
   private sync(): void {
@@ -192,7 +206,7 @@ export class AuditTrail {
   event(eventId: string): StoredEvent | undefined {
     this.sync();
     const stored = this.storedIds.get(eventId);
-    const candidates = stored ? [stored] : [...this.simDays.values()].map((d) => d.batch);
+    const candidates = stored ? [stored] : this.simCandidates(eventId).map((d) => d.batch);
     for (const batch of candidates) {
       const local = batch.findEventId(eventId);
       if (local < 0) continue;
@@ -204,7 +218,7 @@ export class AuditTrail {
 
   private has(eventId: string): boolean {
     if (this.storedIds.has(eventId)) return true;
-    for (const { batch, appended } of this.simDays.values()) {
+    for (const { batch, appended } of this.simCandidates(eventId)) {
       const local = batch.findEventId(eventId);
       if (local >= 0 && local < appended) return true;
     }

@@ -408,3 +408,11 @@ export function simulateTrailDay(seed: number, day: number, eventsPerDay: number
   flush(Infinity);
   return new SimulatedTrailDay(seed, day, builder, cols.trim(), resources);
 }
+
+/**
+ * The UTC day (its low 20 bits) a simulated event id encodes, or undefined when the id is not a
+ * simulated one: lets the trail find an event's day with one decode instead of one per day.
+ */
+export function simulatedEventDay(seed: number, id: string): number | undefined {
+  return decodeEventId(seed, id)?.day;
+}
