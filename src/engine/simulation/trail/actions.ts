@@ -798,30 +798,6 @@ const A: ActionDef[] = [
   },
   { service: 'monitoring', name: 'DescribeAlarms', readOnly: true, request: () => ({ maxRecords: 100 }) },
   {
-    service: 'monitoring',
-    name: 'GetMetricData',
-    readOnly: true,
-    request: (c) => ({
-      metricDataQueries: [
-        {
-          id: 'm1',
-          metricStat: {
-            metric: {
-              namespace: 'AWS/EC2',
-              metricName: 'CPUUtilization',
-              dimensions: [{ name: 'AutoScalingGroupName', value: 'web-asg' }],
-            },
-            period: 60,
-            stat: 'Average',
-          },
-          returnData: true,
-        },
-      ],
-      startTime: isoSeconds(c.timeMs - 3 * 3600_000),
-      endTime: isoSeconds(c.timeMs),
-    }),
-  },
-  {
     service: 'ce',
     name: 'GetCostAndUsage',
     readOnly: true,
