@@ -1,8 +1,6 @@
-import type { CloudTrailRecord, Engine } from '../../engine/index.ts';
+import { ACCOUNT_ID, type CloudTrailRecord, type Engine } from '../../engine/index.ts';
 import type { ServedCall } from '../protocol/json-rpc.ts';
 
-/** The simulated account: the same one the engine's alarm ARNs use. */
-export const ACCOUNT_ID = '123456789012';
 export const DEFAULT_REGION = 'us-east-1';
 /** Where a browser host says the call came from (the page and its engine share the machine). */
 export const LOCAL_IP = '127.0.0.1';

@@ -1,8 +1,6 @@
 import { DAY_MS } from '../time.ts';
-import type { TrailBatch } from './batch.ts';
-import { SINGLE_FIELDS } from './batch.ts';
+import { SINGLE_FIELDS, type TrailBatch } from './batch.ts';
 import { type AcceptedRecord, parseRecordText, recordBatch, validateLogFile } from './import.ts';
-import { parseEventTime } from './derive.ts';
 import type {
   CloudTrailRecord,
   EventSummary,
@@ -210,7 +208,7 @@ export class AuditTrail {
     for (const batch of candidates) {
       const local = batch.findEventId(eventId);
       if (local < 0) continue;
-      const p = this.store.positionOf(this.store.segmentOf(batch), local);
+      const p = this.store.positionOf(this.store.segmentIdOf(batch), local);
       if (p >= 0) return this.eventAt(p);
     }
     return undefined;
@@ -291,7 +289,7 @@ export class AuditTrail {
     const item = parseRecordText(text, this.host.now());
     const batch = this.addBatch([item], 'api');
     this.emit({ type: 'trail-recorded', record: text });
-    return this.summaryAt(this.store.positionOf(this.store.segmentOf(batch), 0));
+    return this.summaryAt(this.store.positionOf(this.store.segmentIdOf(batch), 0));
   }
 
   /** Puts back what a host persisted (imported files and recorded calls), without emitting events. */
@@ -344,5 +342,3 @@ export class AuditTrail {
     return n === 0 ? undefined : { oldest: this.store.time[0], newest: this.store.time[n - 1] };
   }
 }
-
-export { parseEventTime };

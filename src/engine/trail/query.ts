@@ -1,4 +1,4 @@
-import { SINGLE_FIELDS, type SingleField } from './batch.ts';
+import type { SingleField } from './batch.ts';
 import {
   type Facet,
   MULTI_VALUED_FIELDS,
@@ -232,5 +232,3 @@ export function queryKey(q: TrailQuery, ignore?: TrailField): string {
   }
   return parts.join('\u0002');
 }
-
-export { SINGLE_FIELDS };

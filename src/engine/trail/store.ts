@@ -1,5 +1,5 @@
 import { SINGLE_FIELDS, type SingleField, type TrailBatch } from './batch.ts';
-import { MULTI_VALUED_FIELDS, TRAIL_FIELDS, type TrailField } from './model.ts';
+import { TRAIL_FIELDS, type TrailField } from './model.ts';
 
 /** A field's values across the whole store: id 0 is the empty string (a missing value). */
 export class GlobalDictionary {
@@ -131,7 +131,13 @@ export class TrailStore {
     return this.postings[field];
   }
 
-  segmentOf(batch: TrailBatch): number {
+  /** A batch's segment id, or -1 when none of its events were appended. */
+  segmentIdOf(batch: TrailBatch): number {
+    return this.segmentIds.get(batch) ?? -1;
+  }
+
+  /** A batch's segment id, registering the batch on first use. */
+  private segmentOf(batch: TrailBatch): number {
     let id = this.segmentIds.get(batch);
     if (id === undefined) {
       id = this.segments.length;
@@ -301,7 +307,7 @@ export class TrailStore {
 
   /** The position of event `local` of a segment, or -1. */
   positionOf(segment: number, local: number): number {
-    const batch = this.segments[segment];
+    const batch = segment < 0 ? undefined : this.segments[segment];
     if (!batch) return -1;
     const t = batch.time[local];
     for (let p = lowerBound(this.time, this.length, t); p < this.length && this.time[p] === t; p++)
@@ -318,5 +324,3 @@ export class TrailStore {
     return b;
   }
 }
-
-export { MULTI_VALUED_FIELDS };

@@ -4,6 +4,7 @@
  * Resource types follow CloudTrail's `resources[].type` (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  */
 import { ACCOUNT_ID, REGION } from '../../alarms/model.ts';
+import { resourceNameFromArn } from '../../trail/derive.ts';
 import type { CloudTrailRecord, TrailResource } from '../../trail/model.ts';
 import { BATCH_INSTANCE, WEB_INSTANCES } from '../workload.ts';
 
@@ -112,18 +113,6 @@ export function resourceIndex(name: string): number {
   const i = STATIC_RESOURCES.findIndex((r) => r.name === name);
   if (i < 0) throw new Error(`no simulated resource ${name}`);
   return i;
-}
-
-/**
- * A resource's name from its ARN, as the event history shows it: the S3 bucket or `bucket/key`, the
- * load balancer's `app/name/id`, the target group's name, otherwise the ARN's last `/` or `:` segment.
- */
-export function resourceNameFromArn(type: string, arn: string): string {
-  if (arn.startsWith('arn:aws:s3:::')) return arn.slice('arn:aws:s3:::'.length);
-  if (type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')
-    return arn.slice(arn.indexOf(':loadbalancer/') + 14);
-  if (type === 'AWS::ElasticLoadBalancingV2::TargetGroup') return arn.split('/')[1] ?? arn;
-  return arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
 }
 
 /**
