@@ -115,6 +115,9 @@ test('the clock pauses, changes speed, and the choice survives a reload', async 
   const t2 = (await control(page, 'clock')) as { now: number };
   expect(t2.now - t1.now).toBeGreaterThan(300_000);
   await clock.getByRole('button', { name: 'Pause' }).click();
+  // The button turns to Play once the engine has paused and the page has saved it; reload only then.
+  await expect(clock.getByRole('button', { name: 'Play' })).toBeVisible();
   await page.reload();
+  await expect(clock.getByRole('button', { name: 'Speed 600×' })).toHaveAttribute('aria-pressed', 'true');
   await expect(clock.getByRole('button', { name: 'Play' })).toBeVisible();
 });
