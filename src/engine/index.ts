@@ -88,6 +88,28 @@ export type {
 } from './alarms/evaluate.ts';
 export { backtest, evaluationStepMs } from './alarms/backtest.ts';
 export type { AlarmTransition, BacktestResult, BacktestSeries, StateSpan } from './alarms/backtest.ts';
+export {
+  DEFAULT_FLAP_WINDOW_MS,
+  formatDetectDuration,
+  prepareHistory,
+  runPrepared,
+  summarizeRun,
+  sweepThresholds,
+} from './alarms/tuning.ts';
+export type {
+  AlarmEpisode,
+  GroundTruth,
+  IncidentOutcome,
+  PreparedHistory,
+  RunOptions,
+  SummaryOptions,
+  SweepOptions,
+  SweepPoint,
+  SweepResult,
+  TunedRun,
+  TuningSummary,
+  Verdict,
+} from './alarms/tuning.ts';
 export { stringifyReasonData } from './alarms/reason.ts';
 export type { AlarmReasonData } from './alarms/reason.ts';
 export { checkDataQueries, DataQueryError, getMetricDataResults } from './math/metric-data.ts';

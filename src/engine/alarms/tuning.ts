@@ -1,0 +1,380 @@
+/**
+ * Alarm tuning: replays a configuration over a prepared history (the backtest, so the one evaluator),
+ * judges the result against labeled incidents, and sweeps the threshold for a suggestion. AWS defines
+ * none of the figures below; their definitions are Watchtrail's and the tuner's help repeats them.
+ */
+import {
+  type BacktestResult,
+  type PreparedHistory,
+  prepareFacts,
+  replayTransitions,
+  timelineOf,
+} from './backtest.ts';
+import { type EvaluationConfig, assertValidConfig, isBandOperator } from './evaluate.ts';
+
+export { prepareHistory, runPrepared } from './backtest.ts';
+export type { PreparedHistory, RunOptions, TunedRun } from './backtest.ts';
+
+/** A labeled incident the alarm should catch (the simulation's incidents, or the user's own). */
+export interface GroundTruth {
+  id: string;
+  startMs: number;
+  endMs: number;
+  label: string;
+}
+
+/** An episode: a maximal span in ALARM, clipped to the summarized range. */
+export interface AlarmEpisode {
+  startMs: number;
+  endMs: number;
+  /** The first incident (by start) whose window [start, end + grace] the episode overlaps. */
+  incidentId?: string;
+  /** It started less than the flap window after the previous episode ended. */
+  flap: boolean;
+}
+
+export interface IncidentOutcome {
+  id: string;
+  label: string;
+  startMs: number;
+  endMs: number;
+  /** Some episode overlaps the incident's window [start, end + grace]. */
+  detected: boolean;
+  /** The first such episode's start minus the incident's start; 0 if already in ALARM when it began. */
+  detectMs?: number;
+}
+
+export interface Verdict {
+  tone: 'good' | 'noisy' | 'blind' | 'noisy-and-blind' | 'quiet' | 'untested';
+  text: string;
+}
+
+export interface TuningSummary {
+  /** ALARM episodes within [startMs, endMs), oldest first. */
+  episodes: AlarmEpisode[];
+  alarmCount: number;
+  /** Total time in ALARM. */
+  alarmMs: number;
+  longestMs: number;
+  /** Episodes starting less than the flap window after the previous one ended. */
+  flaps: number;
+  /** Total time in INSUFFICIENT_DATA. */
+  insufficientMs: number;
+  /** The labeled incidents overlapping the range, oldest first. */
+  incidents: IncidentOutcome[];
+  detected: number;
+  missed: number;
+  /** Over the detected incidents. */
+  meanDetectMs?: number;
+  maxDetectMs?: number;
+  /** Episodes overlapping no incident window [start, end + grace]. */
+  falseAlarms: number;
+  verdict: Verdict;
+}
+
+/** Back in ALARM within 30 minutes of recovering counts as a flap. */
+export const DEFAULT_FLAP_WINDOW_MS = 30 * 60_000;
+
+export interface SummaryOptions {
+  startMs: number;
+  endMs: number;
+  /**
+   * How long after an incident ends an alarm still counts as catching it: an alarm needs up to N
+   * periods to see the incident's datapoints, so callers pass N × period.
+   */
+  graceMs: number;
+  flapWindowMs?: number;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A duration in words: "45 s", "4 min", "2 h 5 min". */
+export function formatDetectDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.round(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+}
+
+function verdictOf(s: Omit<TuningSummary, 'verdict'>): Verdict {
+  const total = s.incidents.length;
+  const alarms = plural(s.alarmCount, 'alarm');
+  if (total === 0) {
+    return s.alarmCount === 0
+      ? { tone: 'quiet', text: 'Quiet: no alarms and no labeled incidents in this history.' }
+      : {
+          tone: 'untested',
+          text: `Untested: ${alarms}, but no labeled incidents in this history to judge ${s.alarmCount === 1 ? 'it' : 'them'} against.`,
+        };
+  }
+  const outside = `${s.falseAlarms} outside incidents`;
+  if (s.missed > 0 && s.falseAlarms > 0) {
+    return {
+      tone: 'noisy-and-blind',
+      text: `Noisy and blind: misses ${s.missed} of ${plural(total, 'incident')}; ${alarms}, ${outside}.`,
+    };
+  }
+  if (s.missed > 0) {
+    const none = s.alarmCount === 0 ? ' No alarms in this history.' : '';
+    return { tone: 'blind', text: `Misses ${s.missed} of ${plural(total, 'incident')}.${none}` };
+  }
+  const speed =
+    s.meanDetectMs === undefined ? '' : `; detects in ${formatDetectDuration(s.meanDetectMs)} on average`;
+  if (s.falseAlarms > 0) {
+    return {
+      tone: 'noisy',
+      text: `Noisy: ${alarms}, ${outside}. Catches ${s.detected} of ${plural(total, 'incident')}${speed}.`,
+    };
+  }
+  return {
+    tone: 'good',
+    text: `Caught ${s.detected} of ${plural(total, 'incident')}, no false alarms${speed}.`,
+  };
+}
+
+/** The first index of a sorted-by-time list of episodes whose end is after `ms`. */
+function firstEndingAfter(episodes: readonly AlarmEpisode[], ms: number): number {
+  let lo = 0;
+  let hi = episodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (episodes[mid].endMs > ms) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Summarizes a run over [startMs, endMs) against labeled incidents. An episode is a maximal ALARM
+ * span; a flap is an episode starting less than `flapWindowMs` after the previous one ended; an
+ * incident is detected when an episode overlaps [incident start, incident end + graceMs], and its
+ * time to detect is max(0, episode start − incident start) for the first such episode; a false
+ * alarm is an episode overlapping no incident's window. Incidents outside the range are left out.
+ */
+export function summarizeRun(
+  run: BacktestResult,
+  truth: readonly GroundTruth[],
+  opts: SummaryOptions,
+): TuningSummary {
+  const { startMs, endMs, graceMs } = opts;
+  const flapWindowMs = opts.flapWindowMs ?? DEFAULT_FLAP_WINDOW_MS;
+  const episodes: AlarmEpisode[] = [];
+  let alarmMs = 0;
+  let longestMs = 0;
+  let insufficientMs = 0;
+  let flaps = 0;
+  for (const span of run.timeline) {
+    const s = Math.max(span.startMs, startMs);
+    const e = Math.min(span.endMs, endMs);
+    if (e <= s) continue;
+    if (span.state === 'INSUFFICIENT_DATA') insufficientMs += e - s;
+    if (span.state !== 'ALARM') continue;
+    alarmMs += e - s;
+    const prev = episodes.at(-1);
+    if (prev && prev.endMs === s) {
+      prev.endMs = e;
+      longestMs = Math.max(longestMs, e - prev.startMs);
+      continue;
+    }
+    const flap = prev !== undefined && s - prev.endMs < flapWindowMs;
+    if (flap) flaps++;
+    episodes.push({ startMs: s, endMs: e, flap });
+    longestMs = Math.max(longestMs, e - s);
+  }
+
+  const incidents: IncidentOutcome[] = truth
+    .filter((t) => t.endMs > startMs && t.startMs < endMs)
+    .sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs)
+    .map((t) => ({ id: t.id, label: t.label, startMs: t.startMs, endMs: t.endMs, detected: false }));
+  let detected = 0;
+  let detectSum = 0;
+  let maxDetectMs: number | undefined;
+  for (const inc of incidents) {
+    const windowEnd = inc.endMs + graceMs;
+    for (let k = firstEndingAfter(episodes, inc.startMs); k < episodes.length; k++) {
+      const ep = episodes[k];
+      if (ep.startMs > windowEnd) break;
+      ep.incidentId ??= inc.id;
+      if (inc.detected) continue;
+      inc.detected = true;
+      inc.detectMs = Math.max(0, ep.startMs - inc.startMs);
+      detected++;
+      detectSum += inc.detectMs;
+      maxDetectMs = Math.max(maxDetectMs ?? 0, inc.detectMs);
+    }
+  }
+  let falseAlarms = 0;
+  for (const ep of episodes) if (ep.incidentId === undefined) falseAlarms++;
+
+  const summary: Omit<TuningSummary, 'verdict'> = {
+    episodes,
+    alarmCount: episodes.length,
+    alarmMs,
+    longestMs,
+    flaps,
+    insufficientMs,
+    incidents,
+    detected,
+    missed: incidents.length - detected,
+    meanDetectMs: detected > 0 ? detectSum / detected : undefined,
+    maxDetectMs,
+    falseAlarms,
+  };
+  return { ...summary, verdict: verdictOf(summary) };
+}
+
+export interface SweepPoint {
+  threshold: number;
+  datapointsToAlarm: number;
+  alarmCount: number;
+  falseAlarms: number;
+  detected: number;
+  missed: number;
+  alarmMs: number;
+  meanDetectMs?: number;
+}
+
+export interface SweepResult {
+  /** Sorted by datapointsToAlarm, then threshold. */
+  points: SweepPoint[];
+  suggestion?: SweepPoint & { why: string };
+  /** Why there is no suggestion. */
+  noSuggestion?: string;
+}
+
+export interface SweepOptions {
+  /** Thresholds evenly spaced over [min, max]: 200 by default. */
+  count?: number;
+  /** The range swept; the history's smallest and largest datapoints by default. */
+  min?: number;
+  max?: number;
+  /** The values of M to try (each 1..N); the configuration's own by default. */
+  datapointsToAlarm?: number[];
+  /** N × period by default. */
+  graceMs?: number;
+  flapWindowMs?: number;
+}
+
+/** Rounds to a tenth of the sweep's step (to its order of magnitude), so suggestions read well. */
+function roundToStep(x: number, step: number): number {
+  if (!(step > 0)) return x;
+  const unit = Math.pow(10, Math.floor(Math.log10(step)) - 1);
+  return Number((Math.round(x / unit) * unit).toPrecision(15));
+}
+
+/** The thresholds of a sweep, ascending and distinct. */
+function sweepThresholdValues(h: PreparedHistory, opts: SweepOptions): number[] {
+  const count = opts.count ?? 200;
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`count must be an integer ≥ 1, not ${count}`);
+  let lo = opts.min ?? Infinity;
+  let hi = opts.max ?? -Infinity;
+  if (opts.min === undefined || opts.max === undefined) {
+    for (const v of h.values) {
+      if (!Number.isFinite(v)) continue;
+      if (opts.min === undefined && v < lo) lo = v;
+      if (opts.max === undefined && v > hi) hi = v;
+    }
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (lo > hi) [lo, hi] = [hi, lo];
+  if (count === 1 || lo === hi) return [lo];
+  const step = (hi - lo) / (count - 1);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = i === 0 ? lo : i === count - 1 ? hi : roundToStep(lo + i * step, step);
+    if (out.length === 0 || t > out[out.length - 1]) out.push(t);
+  }
+  return out;
+}
+
+/** Better first: more incidents caught, fewer false alarms, faster detection, fewer ALARM minutes. */
+function compareCandidates(a: SweepPoint, b: SweepPoint, current: number | undefined): number {
+  return (
+    b.detected - a.detected ||
+    a.falseAlarms - b.falseAlarms ||
+    (a.meanDetectMs ?? Infinity) - (b.meanDetectMs ?? Infinity) ||
+    a.alarmMs - b.alarmMs ||
+    (current === undefined ? 0 : Math.abs(a.threshold - current) - Math.abs(b.threshold - current)) ||
+    a.datapointsToAlarm - b.datapointsToAlarm
+  );
+}
+
+function whyOf(best: SweepPoint, total: number, all: boolean): string {
+  const alarms = plural(best.falseAlarms, 'false alarm');
+  const speed =
+    best.meanDetectMs === undefined
+      ? ''
+      : `; detects in ${formatDetectDuration(best.meanDetectMs)} on average`;
+  return all
+    ? `Catches all ${plural(total, 'labeled incident')} with ${alarms}, the fewest of the thresholds that catch them all${speed}.`
+    : `No threshold catches all ${plural(total, 'labeled incident')}; this one catches ${best.detected} with ${alarms}, the fewest of those catching ${best.detected}${speed}.`;
+}
+
+/**
+ * Replays the configuration at `count` thresholds (and each given M) over the history and proposes
+ * the one that catches every labeled incident (or, if none does, the most) with the fewest false
+ * alarms; ties go to faster mean detection, then fewer ALARM minutes, then the threshold nearest the
+ * current one. Static operators only: band alarms have no threshold to sweep.
+ */
+export function sweepThresholds(
+  config: EvaluationConfig,
+  h: PreparedHistory,
+  truth: readonly GroundTruth[],
+  opts: SweepOptions = {},
+): SweepResult {
+  if (isBandOperator(config.comparisonOperator))
+    throw new RangeError('The sweep applies to static thresholds.');
+  const ms = [...new Set(opts.datapointsToAlarm ?? [config.datapointsToAlarm])].sort((a, b) => a - b);
+  for (const m of ms)
+    assertValidConfig({ ...config, threshold: config.threshold ?? 0, datapointsToAlarm: m });
+  const graceMs = opts.graceMs ?? config.evaluationPeriods * config.periodMs;
+  const summaryOpts: SummaryOptions = {
+    startMs: h.startMs,
+    endMs: h.endMs,
+    graceMs,
+    flapWindowMs: opts.flapWindowMs,
+  };
+  const initial = 'INSUFFICIENT_DATA';
+  const thresholds = sweepThresholdValues(h, opts);
+  const byM = ms.map(() => [] as SweepPoint[]);
+  let incidentCount = 0;
+  for (const threshold of thresholds) {
+    // The slot facts depend on the threshold only: every M reuses them.
+    const pf = prepareFacts({ ...config, threshold }, h);
+    ms.forEach((m, k) => {
+      const c = { ...config, threshold, datapointsToAlarm: m };
+      const transitions = replayTransitions(c, h, pf, initial, false);
+      const run = { transitions, timeline: timelineOf(transitions, h.startMs, h.endMs, initial) };
+      const s = summarizeRun(run, truth, summaryOpts);
+      incidentCount = s.incidents.length;
+      byM[k].push({
+        threshold,
+        datapointsToAlarm: m,
+        alarmCount: s.alarmCount,
+        falseAlarms: s.falseAlarms,
+        detected: s.detected,
+        missed: s.missed,
+        alarmMs: s.alarmMs,
+        meanDetectMs: s.meanDetectMs,
+      });
+    });
+  }
+  const points = byM.flat();
+  if (points.length === 0) return { points, noSuggestion: 'No datapoints in this history to sweep over.' };
+  if (incidentCount === 0)
+    return { points, noSuggestion: 'No labeled incidents in this history: nothing to tune against.' };
+  const best = points.reduce((a, b) => (compareCandidates(b, a, config.threshold) < 0 ? b : a));
+  if (best.detected === 0) {
+    return {
+      points,
+      noSuggestion: `No threshold from ${thresholds[0]} to ${thresholds[thresholds.length - 1]} catches any of the ${plural(incidentCount, 'labeled incident')}.`,
+    };
+  }
+  return {
+    points,
+    suggestion: { ...best, why: whyOf(best, incidentCount, best.detected === incidentCount) },
+  };
+}
