@@ -7,6 +7,7 @@ export default mergeConfig(
     test: {
       environment: 'node',
       include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: ['src/test-setup.ts'],
       reporters: ['default', 'json'],
       outputFile: { json: 'reports/vitest.json' },
     },

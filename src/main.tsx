@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerWorkerTuner } from './app/alarm-tuner.ts';
 import { App } from './app/app.tsx';
 import { EMBEDDED, useConnectionStore } from './lib/connection-store.ts';
 import './index.css';
@@ -11,6 +12,9 @@ async function startBackend(): Promise<void> {
   const { startEmbeddedApi } = await import('./app/embedded-api.ts');
   await startEmbeddedApi();
 }
+
+// The alarm tuner works from the data the app fetched, whichever backend answers.
+registerWorkerTuner();
 
 startBackend()
   .catch((e: unknown) => console.error('The embedded engine did not start:', e))

@@ -1,0 +1,26 @@
+// Setup of every vitest file: the alarm tuner runs in-process (Node has no Web Worker), and in jsdom
+// a canvas has no 2D context (jsdom would log "not implemented" for each one), as components expect.
+import { type Tuner, registerTuner } from './lib/alarm-tuner.ts';
+
+/** The in-process tuner, imported (with the engine) by the first test that uses it. */
+function lazyLocalTuner(): Tuner {
+  let loaded: Promise<Tuner> | undefined;
+  let tuner: Tuner | undefined;
+  const get = () =>
+    (loaded ??= import('./mocks/tuner-local.ts').then((m) => {
+      tuner = m.createLocalTuner();
+      return tuner;
+    }));
+  return {
+    load: (...args) => get().then((t) => t.load(...args)),
+    run: (...args) => get().then((t) => t.run(...args)),
+    sweep: (...args) => get().then((t) => t.sweep(...args)),
+    release: (historyId) => tuner?.release(historyId),
+  };
+}
+
+registerTuner(lazyLocalTuner());
+
+if (typeof HTMLCanvasElement !== 'undefined') {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+}
