@@ -56,16 +56,17 @@ describe('history options by period', () => {
     // 14 days plus a one-day window of 1-minute periods reaches past 15 days.
     const option = historyOptions(60, 1440).find((o) => o.id === '14d');
     expect(option?.disabledReason).toBe(
-      'CloudWatch keeps 1-minute data for 15 days: 14 days and the 1442 periods before it need a period that is a multiple of 5 minutes.',
+      'CloudWatch keeps 1-minute data for 15 days: 14 days and the 2048 periods before it need a period that is a multiple of 5 minutes.',
     );
   });
 
   it.each([
-    [2, 60, 4],
-    [3, 300, 5],
-    [1, 86_400, 2],
-    [7, 43_200, 9],
-  ])('N = %i at %i s reads %i periods back', (n, period, slots) => {
+    [2, 60, 16],
+    [14, 300, 16],
+    [15, 300, 32],
+    [15, 86_400, 16],
+    [1440, 60, 2048],
+  ])('N = %i at %i s fetches %i periods back', (n, period, slots) => {
     expect(lookbackSlots(n, period)).toBe(slots);
   });
 });

@@ -62,12 +62,14 @@ function tierFor(ageMs: number): RetentionTier | undefined {
 }
 
 /**
- * The periods before the history that the first evaluations read: the evaluator looks at the last
- * N + 2 periods (N + 1 for periods over half a day), so the replay starts with a full window.
+ * The periods fetched before the history, so the first evaluations read a full window: the evaluator
+ * looks at the last N + 2 periods (N + 1 for periods over half a day). Rounded up to a power of two
+ * (at least 16), so that editing N rarely changes what is fetched.
  */
 export function lookbackSlots(evaluationPeriods: number, periodS: number): number {
   const n = Number.isInteger(evaluationPeriods) && evaluationPeriods >= 1 ? evaluationPeriods : 1;
-  return n + (periodS * 2 <= 86_400 ? 2 : 1);
+  const needed = n + (periodS * 2 <= 86_400 ? 2 : 1);
+  return Math.max(16, 2 ** Math.ceil(Math.log2(needed)));
 }
 
 const periodLabel = (s: number): string => {

@@ -83,7 +83,7 @@ describe('tuner scheduler', () => {
     expect(s.pending).toBe(false);
   });
 
-  it('reports failures, and nothing after dispose', async () => {
+  it('reports failures, and drops answers on clear', async () => {
     const frames = manualFrames();
     const s = new TunerScheduler(frames.request);
     const errors: unknown[] = [];
@@ -98,10 +98,16 @@ describe('tuner scheduler', () => {
     const done: unknown[] = [];
     s.schedule('B', { run: async () => 1, done: (r) => done.push(r), fail: () => {} });
     frames.fire();
-    s.dispose();
+    s.clear();
     await tick();
     expect(done).toEqual([]);
     s.schedule('B', { run: async () => 2, done: (r) => done.push(r), fail: () => {} });
+    s.schedule('A', { run: async () => 3, done: (r) => done.push(r), fail: () => {} });
+    s.clear();
     expect(frames.count).toBe(0);
+    s.schedule('B', { run: async () => 4, done: (r) => done.push(r), fail: () => {} });
+    frames.fire();
+    await tick();
+    expect(done).toEqual([4]);
   });
 });

@@ -28,7 +28,8 @@ export class TunerScheduler {
   readonly #frame: FrameRequest;
   #busy = false;
   #cancelFrame: (() => void) | undefined;
-  #disposed = false;
+  /** Bumped by clear(): answers of jobs started before it are dropped. */
+  #generation = 0;
 
   constructor(frame: FrameRequest = animationFrame) {
     this.#frame = frame;
@@ -36,7 +37,6 @@ export class TunerScheduler {
 
   /** Asks for `job` as the latest of `kind`: it replaces a waiting job of that kind, which never runs. */
   schedule<T>(kind: string, job: TunerJob<T>): void {
-    if (this.#disposed) return;
     this.#waiting.set(kind, job as TunerJob<unknown>);
     this.#wake();
   }
@@ -51,9 +51,9 @@ export class TunerScheduler {
     return this.#busy || this.#waiting.size > 0;
   }
 
-  /** Stops: nothing more runs, and the running job's answer is dropped. */
-  dispose(): void {
-    this.#disposed = true;
+  /** Drops every waiting job and the running job's answer (on unmount); later jobs run as usual. */
+  clear(): void {
+    this.#generation++;
     this.#waiting.clear();
     this.#cancelFrame?.();
     this.#cancelFrame = undefined;
@@ -68,7 +68,7 @@ export class TunerScheduler {
   }
 
   #next(): void {
-    if (this.#disposed) return;
+    const generation = this.#generation;
     // Map order is insertion order: kinds are served in the order they first asked.
     const first = this.#waiting.entries().next();
     if (first.done) return;
@@ -84,10 +84,10 @@ export class TunerScheduler {
     promise
       .then(
         (result) => {
-          if (!this.#disposed) job.done(result);
+          if (generation === this.#generation) job.done(result);
         },
         (error: unknown) => {
-          if (!this.#disposed) job.fail(error);
+          if (generation === this.#generation) job.fail(error);
         },
       )
       .finally(() => {
