@@ -37,3 +37,13 @@ export function navigate(path: string, params?: Record<string, string>): void {
   history.pushState(null, '', `${path}${search ? `?${search}` : ''}`);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
+
+/**
+ * Opens an in-app link whose search params are complete, time range included (an event in the event
+ * history with a range around it): the shared time state follows the link's range.
+ */
+export function openLink(href: string): void {
+  history.pushState(null, '', href);
+  useTimeState.getState().syncFromUrl();
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
