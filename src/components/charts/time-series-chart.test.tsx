@@ -1,9 +1,19 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeriesData } from '../../lib/series';
-import { click, getByRole, mouse, mouseLeave, render, stubResizeObserver } from '../test-render';
+import { act } from 'react';
+import {
+  click,
+  getByRole,
+  mouse,
+  mouseLeave,
+  queryAllByRole,
+  render,
+  stubResizeObserver,
+} from '../test-render';
 import type { Rendered } from '../test-render';
-import { TimeSeriesChart } from './time-series-chart';
+import { CLUSTER_PX, clusterMarkers } from './chart-markers';
+import { type ChartMarker, TimeSeriesChart } from './time-series-chart';
 
 const CHART_WIDTH = 480;
 // Matches the chart's margins: 64 px of y axis on the left, 16 px on the right.
@@ -389,6 +399,121 @@ describe('TimeSeriesChart annotations', () => {
     const root = chartRoot(rendered.container);
     expect(root.querySelector('.chart-threshold, .chart-range, .chart-band')).toBeNull();
     expect(root.querySelector('[aria-label="Annotations"]')).toBeNull();
+  });
+});
+
+describe('TimeSeriesChart markers', () => {
+  const marker = (id: string, minute: number, patch: Partial<ChartMarker> = {}): ChartMarker => ({
+    id,
+    timeMs: START + minute * MIN,
+    label: `deploy-bot · Update ${id}`,
+    detail: `deploy-bot called Update ${id} on orders-api`,
+    href: `/events?event=${id}`,
+    ...patch,
+  });
+  const xAt = (minute: number) => PLOT_LEFT + (minute / 60) * PLOT_WIDTH;
+  const drawn = (root: ParentNode) =>
+    Array.from(root.querySelectorAll<HTMLElement>('[data-testid="chart-marker"]'));
+
+  function renderWith(markers: ChartMarker[], onMarkerClick = vi.fn()) {
+    rendered = render(
+      <TimeSeriesChart
+        series={[minuteSeries('a', 61, (i) => i)]}
+        startMs={START}
+        endMs={START + 60 * MIN}
+        height={200}
+        variant="line"
+        onZoom={vi.fn()}
+        annotations={{ markers }}
+        onMarkerClick={onMarkerClick}
+      />,
+    );
+    return { root: chartRoot(rendered.container), onMarkerClick };
+  }
+
+  it('draws a triangle at the top edge for each marker in the range, at its time', () => {
+    const { root } = renderWith([marker('a', 15), marker('b', 45), marker('late', 90), marker('early', -5)]);
+    const ticks = drawn(root);
+    expect(ticks).toHaveLength(2);
+    expect(Math.abs(parseFloat(ticks[0].style.left) - xAt(15))).toBeLessThanOrEqual(1);
+    expect(Math.abs(parseFloat(ticks[1].style.left) - xAt(45))).toBeLessThanOrEqual(1);
+    expect(parseFloat(ticks[0].style.top)).toBe(0);
+    expect(ticks[0].getAttribute('aria-label')).toContain('deploy-bot · Update a');
+    // A hairline per marker spans the plot; markers are not series.
+    expect(root.querySelectorAll('[data-testid="chart-markers"] > div[aria-hidden]')).toHaveLength(2);
+    expect(root.dataset.seriesCount).toBe('1');
+  });
+
+  it('shows who did what on hover, instead of the values tooltip', () => {
+    const { root } = renderWith([marker('a', 30)]);
+    const plot = root.firstElementChild as HTMLElement;
+    mouse(plot, 'mousemove', xAt(30));
+    act(() => {
+      drawn(root)[0].dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    });
+    const tooltips = queryAllByRole(root, 'tooltip');
+    expect(tooltips).toHaveLength(1);
+    expect(tooltips[0].textContent).toContain('deploy-bot · Update a');
+    expect(tooltips[0].textContent).toContain('deploy-bot called Update a on orders-api');
+    act(() => {
+      drawn(root)[0].dispatchEvent(
+        new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }),
+      );
+    });
+    expect(root.querySelector('[data-testid="chart-marker-tooltip"]')).toBeNull();
+  });
+
+  it('opens a lone marker on click, without starting a zoom', () => {
+    const { root, onMarkerClick } = renderWith([marker('a', 30)]);
+    const tick = drawn(root)[0];
+    mouse(tick, 'mousedown', xAt(30));
+    click(tick);
+    expect(onMarkerClick).toHaveBeenCalledWith(expect.objectContaining({ id: 'a' }));
+    expect(root.querySelector('.recharts-reference-area')).toBeNull();
+  });
+
+  it('groups markers a few pixels apart, and lists them with links on click', () => {
+    // Seconds apart: one pixel column on a one-hour plot.
+    const close = [marker('x', 30), marker('y', 30.01), marker('z', 30.02, { kind: 'failed' })];
+    const { root, onMarkerClick } = renderWith(close);
+    const ticks = drawn(root);
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0].dataset.count).toBe('3');
+    click(ticks[0]);
+    const dialog = getByRole(root, 'dialog', 'Audit events at this point');
+    const links = Array.from(dialog.querySelectorAll('a'));
+    // Newest first.
+    expect(links.map((a) => a.textContent)).toEqual([
+      'deploy-bot · Update z',
+      'deploy-bot · Update y',
+      'deploy-bot · Update x',
+    ]);
+    click(links[1]);
+    expect(onMarkerClick).toHaveBeenCalledWith(expect.objectContaining({ id: 'y' }));
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it.each<[string, number[], number[]]>([
+    ['far apart', [0, 30, 60], [1, 1, 1]],
+    ['within a cluster', [10, 10.1, 10.2], [3]],
+    ['a chain longer than a cluster', [0, 0.5, 1, 1.5, 2], [4, 1]],
+    ['out of range', [-1, 61], []],
+  ])('clusters markers %s', (_name, minutes, sizes) => {
+    // 60 minutes over 240 px: 4 px a minute, so a cluster (8 px) holds up to two minutes.
+    expect(CLUSTER_PX).toBe(8);
+    const clusters = clusterMarkers(
+      minutes.map((m, i) => marker(String(i), m)),
+      START,
+      START + 60 * MIN,
+      0,
+      240,
+    );
+    expect(clusters.map((c) => c.markers.length)).toEqual(sizes);
+  });
+
+  it('draws no markers without any', () => {
+    const { root } = renderWith([]);
+    expect(root.querySelector('[data-testid="chart-markers"]')).toBeNull();
   });
 });
 

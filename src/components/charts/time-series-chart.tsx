@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import {
   Area,
@@ -13,6 +13,7 @@ import {
 import { reduceSeries, stackSeries } from '../../lib/chart-rows';
 import { seriesColor } from '../../lib/palette';
 import { formatAxisValue, formatTime, formatUnitLabel } from '../../lib/format';
+import { openLink } from '../../lib/navigation';
 import type { SeriesData } from '../../lib/series';
 import { timeTicks } from '../../lib/time-ticks';
 import { useElementWidth } from '../use-element-width';
@@ -20,6 +21,9 @@ import { BAND_COLOR, THRESHOLD_COLOR, annotationExtent, clipRanges, reduceBand }
 import { ChartAnnotationKey } from './chart-annotation-key';
 import { ChartHoverTooltip } from './chart-hover-tooltip';
 import { ChartLegend } from './chart-legend';
+import { type ChartMarker, ChartMarkerLayer } from './chart-markers';
+
+export type { ChartMarker } from './chart-markers';
 
 /** What a chart draws besides its series. */
 export interface ChartAnnotations {
@@ -29,6 +33,8 @@ export interface ChartAnnotations {
   ranges?: { startMs: number; endMs: number; color: string; label?: string }[];
   /** A band between lower and upper (anomaly detection), drawn behind the lines (grey). */
   band?: { timestamps: number[]; lower: number[]; upper: number[]; label: string };
+  /** Point events (audit events): a triangle at the plot's top edge and a hairline; keep the array stable. */
+  markers?: ChartMarker[];
 }
 
 /** Props of {@link TimeSeriesChart}. */
@@ -53,8 +59,10 @@ export interface TimeSeriesChartProps {
   onWidthChange?: (widthPx: number) => void;
   /** Shown instead of the chart when no series has a point in the range. */
   emptyText?: string;
-  /** Threshold lines, shaded ranges and a band; keep the object stable between renders. */
+  /** Threshold lines, shaded ranges, a band and markers; keep the object stable between renders. */
   annotations?: ChartAnnotations;
+  /** A marker was clicked; by default its `href` opens. */
+  onMarkerClick?: (marker: ChartMarker) => void;
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
@@ -85,11 +93,13 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   onWidthChange,
   emptyText,
   annotations,
+  onMarkerClick,
 }: TimeSeriesChartProps) {
   const [rootRef, width] = useElementWidth<HTMLDivElement>();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [drag, setDrag] = useState<Drag | undefined>(undefined);
   const [hoverX, setHoverX] = useState<number | undefined>(undefined);
+  const [markerActive, setMarkerActive] = useState(false);
 
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = Math.max(0, Math.floor(width - plotLeft - MARGIN.right));
@@ -320,6 +330,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     selectionTo,
   ]);
 
+  const markers = annotations?.markers;
+  const onMarkerClickRef = useRef(onMarkerClick);
+  useEffect(() => {
+    onMarkerClickRef.current = onMarkerClick;
+  });
+  const openMarker = useCallback((m: ChartMarker) => {
+    if (onMarkerClickRef.current) onMarkerClickRef.current(m);
+    else if (m.href) openLink(m.href);
+  }, []);
+
   const pointerX = (e: ReactMouseEvent<HTMLDivElement>) =>
     e.clientX - e.currentTarget.getBoundingClientRect().left;
   const inPlot = (x: number) => x >= plotLeft && x <= plotLeft + plotWidth;
@@ -383,7 +403,20 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           onMouseLeave={handleMouseLeave}
         >
           {chart}
-          {hoverX !== undefined && !drag && prepared && (
+          {markers && markers.length > 0 && plotWidth > 0 && (
+            <ChartMarkerLayer
+              markers={markers}
+              startMs={startMs}
+              endMs={endMs}
+              plotLeft={plotLeft}
+              plotWidth={plotWidth}
+              top={MARGIN.top}
+              plotHeight={plotHeight}
+              onOpen={openMarker}
+              onActiveChange={setMarkerActive}
+            />
+          )}
+          {hoverX !== undefined && !drag && !markerActive && prepared && (
             <ChartHoverTooltip
               x={hoverX}
               time={toTime(hoverX)}
