@@ -162,10 +162,11 @@ export function chartMarker(m: AuditMarker): ChartMarker {
 
 /**
  * The markers a graph over [startMs, endMs] draws, as the shared filter selects them; undefined when
- * there are none (the chart then draws no marker layer).
+ * there are none (the chart then draws no marker layer) or when `enabled` is false.
  */
-export function useChartMarkers(startMs: number, endMs: number): ChartMarker[] | undefined {
-  const [filter] = useAuditMarkerFilter();
+export function useChartMarkers(startMs: number, endMs: number, enabled = true): ChartMarker[] | undefined {
+  const [shared] = useAuditMarkerFilter();
+  const filter = useMemo(() => (enabled ? shared : { ...shared, enabled: false }), [shared, enabled]);
   const { markers } = useAuditMarkers(startMs, endMs, filter);
   return useMemo(() => (markers.length > 0 ? markers.map(chartMarker) : undefined), [markers]);
 }

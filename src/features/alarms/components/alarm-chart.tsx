@@ -1,6 +1,7 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { useCallback, useMemo } from 'react';
 import { type ChartAnnotations, TimeSeriesChart } from '../../../components/charts/time-series-chart.tsx';
+import { useChartMarkers } from '../../../lib/audit-events/audit-events.ts';
 import type { SeriesData } from '../../../lib/series.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
 import { useAlarmMetricData } from '../api/get-metric-data.ts';
@@ -34,6 +35,8 @@ export interface AlarmChartProps {
   /** Engine time the range was resolved at. */
   nowMs: number;
   height?: number;
+  /** Mark the audit events of the range (as the shared audit-marker filter selects them); default true. */
+  auditMarkers?: boolean;
 }
 
 /**
@@ -42,13 +45,14 @@ export interface AlarmChartProps {
  */
 export function AlarmChart(props: AlarmChartProps) {
   const { queries, periodS, evaluatedId, bandId, label, unit, threshold, bandLabel, alarmRanges } = props;
-  const { startMs, endMs, nowMs, height = 260 } = props;
+  const { startMs, endMs, nowMs, height = 260, auditMarkers = true } = props;
   const period = chartPeriod(periodS, startMs, endMs, nowMs);
   const request = useMemo(
     () => (queries ? { queries: withPeriod(queries, period), startMs, endMs } : undefined),
     [queries, period, startMs, endMs],
   );
   const data = useAlarmMetricData(request);
+  const markers = useChartMarkers(startMs, endMs, auditMarkers);
 
   const series = useMemo((): SeriesData[] => {
     const found = (data.data ?? []).find((r) => r.id === evaluatedId);
@@ -76,8 +80,9 @@ export function AlarmChart(props: AlarmChartProps) {
       ...(alarmRanges && alarmRanges.length > 0
         ? { ranges: alarmRanges.map((r) => ({ ...r, color: STATE_LOOK.ALARM.color, label: 'ALARM' })) }
         : {}),
+      ...(markers ? { markers } : {}),
     };
-  }, [data.data, bandId, bandLabel, thresholdValue, thresholdLabel, alarmRanges]);
+  }, [data.data, bandId, bandLabel, thresholdValue, thresholdLabel, alarmRanges, markers]);
 
   const onZoom = useCallback((start: number, end: number) => {
     useTimeState.getState().setRange({ kind: 'absolute', start, end });

@@ -24,12 +24,14 @@ import { alarmRanges, stateSegments } from '../model/alarm-ranges.ts';
 import { alarmEditPath, compositeAlarmPath } from '../model/alarm-route.ts';
 import { isAlarmState } from '../model/alarm-state.ts';
 import { timeInState } from '../model/durations.ts';
+import { alarmResourceNames } from '../model/what-changed-resources.ts';
 import { AlarmChart } from './alarm-chart.tsx';
 import { AlarmConfigSummary } from './alarm-config-summary.tsx';
 import { Breadcrumb } from './alarm-form-page.tsx';
 import { AlarmHistoryTable } from './alarm-history-table.tsx';
 import { AlarmStateBadge } from './alarm-state-badge.tsx';
 import { AlarmStateTimeline } from './alarm-state-timeline.tsx';
+import { AuditMarkerFilterControl } from '../../../components/audit-marker-filter.tsx';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass } from './button-styles.ts';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
@@ -98,6 +100,7 @@ function MetricAlarmDetail({ alarm }: MetricAlarmDetailProps) {
   const shaded = useMemo(() => alarmRanges(segments), [segments]);
 
   const queries = useMemo(() => alarmQueries(alarm), [alarm]);
+  const resourceNames = useMemo(() => alarmResourceNames(alarm), [alarm]);
   const metrics = alarm.Metrics ?? [];
   const evaluated = metrics.length > 0 ? evaluatedQuery(metrics, alarm.ThresholdMetricId) : queries[0];
   const anomaly = Boolean(alarm.ThresholdMetricId) || isBandOperator(alarm.ComparisonOperator);
@@ -169,7 +172,10 @@ function MetricAlarmDetail({ alarm }: MetricAlarmDetailProps) {
       </div>
       {toggleError && <AwsErrorAlert title="The actions could not be changed" error={toggleError} />}
       <section aria-label="Metric" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-sm font-semibold text-slate-900">Metric</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-semibold text-slate-900">Metric</h2>
+          <AuditMarkerFilterControl startMs={startMs} endMs={endMs} />
+        </div>
         <AlarmChart
           queries={queries}
           periodS={period}
@@ -211,7 +217,7 @@ function MetricAlarmDetail({ alarm }: MetricAlarmDetailProps) {
           ) : (
             <AlarmStateTimeline segments={segments} startMs={startMs} endMs={endMs} />
           )}
-          <AlarmHistoryTable alarmName={name} />
+          <AlarmHistoryTable alarmName={name} resourceNames={resourceNames} inAlarm={state === 'ALARM'} />
         </section>
       </div>
       {dialog === 'set-state' && (

@@ -2,13 +2,19 @@ import type { HistoryItemType } from '@aws-sdk/client-cloudwatch';
 import { Fragment, useState } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useAlarmHistory } from '../api/describe-alarm-history.ts';
+import { parseStateChange } from '../model/alarm-ranges.ts';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass } from './button-styles.ts';
 import { FormField, fieldClass } from './form-field.tsx';
+import { WhatChanged } from './what-changed.tsx';
 
 /** Props of {@link AlarmHistoryTable}. */
 export interface AlarmHistoryTableProps {
   alarmName: string;
+  /** The alarm's resources (its metrics' dimension values), for "What changed before this?". */
+  resourceNames?: readonly string[];
+  /** The alarm is in ALARM now: the latest transition to ALARM shows what changed before it, open. */
+  inAlarm?: boolean;
 }
 
 const TYPES: { value: HistoryItemType | 'all'; label: string }[] = [
@@ -28,22 +34,32 @@ export function prettyHistoryData(data: string | undefined): string {
   }
 }
 
+/** A set with `key` added or removed. */
+function flipped(current: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(current);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
+}
+
 /**
  * The alarm's history, newest first, a page at a time (DescribeAlarmHistory with NextToken), filtered
- * by type; each item's HistoryData opens below it, pretty-printed.
+ * by type; each item's HistoryData opens below it, pretty-printed. Each transition to ALARM can list
+ * the audit events before it ("What changed before this?").
  */
-export function AlarmHistoryTable({ alarmName }: AlarmHistoryTableProps) {
+export function AlarmHistoryTable({
+  alarmName,
+  resourceNames = [],
+  inAlarm = false,
+}: AlarmHistoryTableProps) {
   const [type, setType] = useState<HistoryItemType | 'all'>('all');
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  // Flipped from their default: the latest ALARM transition starts open while the alarm is in ALARM.
+  const [changesFlipped, setChangesFlipped] = useState<ReadonlySet<string>>(() => new Set());
   const history = useAlarmHistory(alarmName, type === 'all' ? undefined : type);
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
-  const toggle = (key: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const toggle = (key: string) => setOpen((current) => flipped(current, key));
+  const latestAlarm = items.find((item) => parseStateChange(item)?.to === 'ALARM');
   return (
     <div className="space-y-2">
       <FormField label="History type" className="w-56">
@@ -83,6 +99,12 @@ export function AlarmHistoryTable({ alarmName }: AlarmHistoryTableProps) {
               const key = `${item.Timestamp?.getTime() ?? ''}|${item.HistoryItemType ?? ''}|${i}`;
               const expanded = open.has(key);
               const detailsId = `history-data-${i}`;
+              const change = parseStateChange(item);
+              const toAlarm = change?.to === 'ALARM' ? change : undefined;
+              const changesKey = `${toAlarm?.atMs ?? ''}`;
+              const changesOpen =
+                toAlarm !== undefined && (inAlarm && item === latestAlarm) !== changesFlipped.has(changesKey);
+              const changesId = `history-changes-${i}`;
               return (
                 <Fragment key={key}>
                   <tr data-testid="alarm-history-row" data-type={item.HistoryItemType}>
@@ -91,7 +113,18 @@ export function AlarmHistoryTable({ alarmName }: AlarmHistoryTableProps) {
                     </td>
                     <td className="px-3 py-2 align-top text-slate-600">{item.HistoryItemType}</td>
                     <td className="px-3 py-2 align-top break-words text-slate-800">{item.HistorySummary}</td>
-                    <td className="px-3 py-2 text-right align-top">
+                    <td className="space-y-1 px-3 py-2 text-right align-top">
+                      {toAlarm && (
+                        <button
+                          type="button"
+                          className="block w-full text-right text-xs whitespace-nowrap text-blue-700 hover:underline"
+                          aria-expanded={changesOpen}
+                          aria-controls={changesOpen ? changesId : undefined}
+                          onClick={() => setChangesFlipped((current) => flipped(current, changesKey))}
+                        >
+                          What changed before this?
+                        </button>
+                      )}
                       {item.HistoryData && (
                         <button
                           type="button"
@@ -105,6 +138,16 @@ export function AlarmHistoryTable({ alarmName }: AlarmHistoryTableProps) {
                       )}
                     </td>
                   </tr>
+                  {toAlarm && changesOpen && (
+                    <tr>
+                      <td colSpan={4} id={changesId} className="bg-slate-50 px-3 py-2">
+                        <h3 className="mb-1 text-xs font-semibold text-slate-700">
+                          What changed before {formatDateTime(toAlarm.atMs)}?
+                        </h3>
+                        <WhatChanged atMs={toAlarm.atMs} resourceNames={resourceNames} />
+                      </td>
+                    </tr>
+                  )}
                   {expanded && (
                     <tr>
                       <td colSpan={4} className="bg-slate-50 px-3 py-2">
