@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { AuditMarkerFilterControl } from '../../../components/audit-marker-filter.tsx';
 import { RANGE_CHANGE_MARK, mark } from '../../../lib/perf-marks.ts';
 import { useResolvedRange } from '../../../lib/use-resolved-range.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
@@ -18,7 +19,10 @@ export function DashboardPage() {
   );
   return (
     <div className="space-y-3">
-      <h1 className="text-lg font-semibold text-slate-900">Service health</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-lg font-semibold text-slate-900">Service health</h1>
+        <AuditMarkerFilterControl startMs={startMs} endMs={endMs} />
+      </div>
       <DashboardView body={SERVICE_HEALTH} startMs={startMs} endMs={endMs} nowMs={anchorMs} onZoom={zoom} />
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { GaugeChart } from '../../../components/charts/gauge-chart.tsx';
 import { TimeSeriesChart } from '../../../components/charts/time-series-chart.tsx';
 import { NumberStat } from '../../../components/number-stat.tsx';
+import { useChartMarkers } from '../../../lib/audit-events/audit-events.ts';
 import { useMetricData } from '../../../lib/cloudwatch/get-metric-data.ts';
 import { knownUnit, unitForStat } from '../../../lib/cloudwatch/known-units.ts';
 import type { SeriesData } from '../../../lib/series.ts';
@@ -80,7 +81,15 @@ export function MetricWidgetView({
   const request = useMemo(() => ({ queries, startMs: alignedStart, endMs }), [queries, alignedStart, endMs]);
   // Alarms on the graph's metrics draw their thresholds (graphs only; numbers and gauges have no y axis).
   const thresholds = useAlarmThresholds(view === 'timeSeries' ? metrics : NO_METRICS);
-  const annotations = useMemo(() => (thresholds.length > 0 ? { thresholds } : undefined), [thresholds]);
+  // Audit events of the dashboard's range (graphs share one request), as the page's filter selects them.
+  const markers = useChartMarkers(startMs, endMs, view === 'timeSeries');
+  const annotations = useMemo(
+    () =>
+      thresholds.length > 0 || markers
+        ? { ...(thresholds.length > 0 ? { thresholds } : {}), ...(markers ? { markers } : {}) }
+        : undefined,
+    [thresholds, markers],
+  );
   const { data, error, isPlaceholderData, isFetching } = useMetricData(request);
   const rangeKey = `${startMs}:${endMs}`;
 

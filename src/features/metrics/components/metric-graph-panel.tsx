@@ -1,5 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
+import { AuditMarkerFilterControl } from '../../../components/audit-marker-filter.tsx';
 import { type ChartAnnotations, TimeSeriesChart } from '../../../components/charts/time-series-chart.tsx';
+import { useChartMarkers } from '../../../lib/audit-events/audit-events.ts';
 import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
 import { MAX_GRAPHED_METRICS, useMetricGraph } from '../hooks/use-metric-graph.ts';
@@ -55,14 +57,25 @@ export function MetricGraphPanel({ startMs, endMs, nowMs }: MetricGraphPanelProp
     widthPx,
   });
   const { band } = graph;
+  const markers = useChartMarkers(startMs, endMs);
   const annotations = useMemo(
     (): ChartAnnotations | undefined =>
-      band
+      band || markers
         ? {
-            band: { timestamps: band.timestamps, lower: band.lower, upper: band.upper, label: band.label },
+            ...(band
+              ? {
+                  band: {
+                    timestamps: band.timestamps,
+                    lower: band.lower,
+                    upper: band.upper,
+                    label: band.label,
+                  },
+                }
+              : {}),
+            ...(markers ? { markers } : {}),
           }
         : undefined,
-    [band],
+    [band, markers],
   );
   const hasExpression = expressions.some((e) => e.expression.trim() !== '');
 
@@ -89,13 +102,16 @@ export function MetricGraphPanel({ startMs, endMs, nowMs }: MetricGraphPanelProp
             </span>
           )}
         </div>
-        <GraphControls
-          stat={stat}
-          period={period}
-          periodSeconds={graph.periodSeconds}
-          onStatChange={setStat}
-          onPeriodChange={onPeriodChange}
-        />
+        <div className="flex flex-wrap items-end gap-3">
+          <GraphControls
+            stat={stat}
+            period={period}
+            periodSeconds={graph.periodSeconds}
+            onStatChange={setStat}
+            onPeriodChange={onPeriodChange}
+          />
+          <AuditMarkerFilterControl startMs={startMs} endMs={endMs} />
+        </div>
       </div>
       <div className="space-y-3 p-4">
         {graph.error && <AwsErrorAlert title="The graph could not be loaded" error={graph.error} />}
