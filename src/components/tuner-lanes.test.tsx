@@ -140,6 +140,9 @@ describe('TunerLanes', () => {
     expect(onThresholdChange).toHaveBeenLastCalledWith(81.5, 'drag');
     pointer(metricLane, 'pointerup', { clientX: 100, clientY: yOf(81.5) + 2 });
     expect(onThresholdChange).toHaveBeenLastCalledWith(81.5, 'end');
+    // Losing the capture after the release ends nothing more.
+    pointer(metricLane, 'lostpointercapture', {});
+    expect(onThresholdChange.mock.calls.filter(([, phase]) => phase === 'end')).toHaveLength(1);
     // Released: the prop (still 50) is the truth again.
     expect(getByRole(container, 'slider', 'Threshold').getAttribute('aria-valuenow')).toBe('50');
   });

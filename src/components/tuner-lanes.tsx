@@ -155,6 +155,7 @@ export function TunerLanes({
 }: TunerLanesProps) {
   const [plotRef, plotWidth] = useElementWidth<HTMLDivElement>();
   const [drag, setDrag] = useState<Drag | undefined>(undefined);
+  const dragRef = useRef<Drag | undefined>(undefined);
   const [hoverX, setHoverX] = useState<number | undefined>(undefined);
   const [nearLine, setNearLine] = useState(false);
   const [markerActive, setMarkerActive] = useState(false);
@@ -297,6 +298,11 @@ export function TunerLanes({
   // --- Pointer: drag the threshold on the metric lane; hover anywhere for the readout.
   const laneY = (e: ReactPointerEvent<HTMLElement>) =>
     e.clientY - e.currentTarget.getBoundingClientRect().top;
+  // The drag lives in a ref too: pointer events can outrun renders, and a release must end it once.
+  const startDrag = (next: Drag) => {
+    dragRef.current = next;
+    setDrag(next);
+  };
   const onMetricPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (!editable || thresholdY === undefined || e.button !== 0) return;
     const target = e.target as Element;
@@ -305,25 +311,28 @@ export function TunerLanes({
     if (!target.closest('[data-threshold-handle]') && Math.abs(y - thresholdY) > GRAB_PX) return;
     e.preventDefault();
     e.currentTarget.setPointerCapture?.(e.pointerId);
-    setDrag({ value: shownFinite, domain: scale.domain, offset: y - thresholdY });
+    startDrag({ value: shownFinite, domain: scale.domain, offset: y - thresholdY });
   };
   const onMetricPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const y = laneY(e);
-    if (!drag) {
+    const current = dragRef.current;
+    if (!current) {
       const near = editable && thresholdY !== undefined && Math.abs(y - thresholdY) <= GRAB_PX;
       if (near !== nearLine) setNearLine(near);
       return;
     }
-    const value = dragThreshold(y - drag.offset, drag.domain, extent);
-    if (value === drag.value) return;
-    setDrag({ ...drag, value });
+    const value = dragThreshold(y - current.offset, current.domain, extent);
+    if (value === current.value) return;
+    startDrag({ ...current, value });
     onThresholdChange?.(value, 'drag');
   };
   const endDrag = (e: ReactPointerEvent<HTMLDivElement>) => {
-    if (!drag) return;
+    const current = dragRef.current;
+    if (!current) return;
+    dragRef.current = undefined;
     if (e.currentTarget.hasPointerCapture?.(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     setDrag(undefined);
-    onThresholdChange?.(drag.value, 'end');
+    onThresholdChange?.(current.value, 'end');
   };
   const onPlotPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
@@ -413,6 +422,7 @@ export function TunerLanes({
           onPointerMove={onMetricPointerMove}
           onPointerUp={endDrag}
           onPointerCancel={endDrag}
+          onLostPointerCapture={endDrag}
         >
           <canvas
             ref={metricCanvas}

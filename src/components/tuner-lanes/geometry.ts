@@ -23,7 +23,7 @@ export function yToValue(y: number, [min, max]: Domain, { top, height }: Extent)
 
 /** The x (px from the plot's left) of instant `t`. */
 export function timeToX(t: number, startMs: number, endMs: number, width: number): number {
-  return ((t - startMs) / (endMs - startMs)) * width;
+  return endMs > startMs ? ((t - startMs) / (endMs - startMs)) * width : 0;
 }
 
 /** The instant at `x` px from the plot's left, clamped to the range. */
