@@ -6,6 +6,7 @@
 import { MINUTE_MS, SECOND_MS } from '../time.ts';
 import {
   type AlarmState,
+  type Decision,
   type EvaluationConfig,
   type SlotFacts,
   assertValidConfig,
@@ -14,6 +15,7 @@ import {
   evaluationRangeSlots,
   explain,
   newDecision,
+  rejudgeSlotFacts,
 } from './evaluate.ts';
 
 /** One datapoint per period of the alarm (as GetMetricData returns for its Period and statistic). */
@@ -171,20 +173,54 @@ export function prepareFacts(config: EvaluationConfig, h: PreparedHistory): Prep
 }
 
 /**
+ * Re-judges prepared facts under another static threshold, in place (the evaluator's
+ * rejudgeSlotFacts), and lists the slots whose breaching changed in `changed`; returns their count.
+ */
+export function rejudgeFacts(config: EvaluationConfig, pf: PreparedFacts, changed?: Int32Array): number {
+  return rejudgeSlotFacts(config, pf.facts, pf.values, changed);
+}
+
+/** A replay's transitions, with the window (its newest slot, in {@link PreparedFacts} indices) of each. */
+export interface Replay {
+  transitions: AlarmTransition[];
+  windows: number[];
+}
+
+/**
+ * What a replay may reuse from the replay of the same configuration under the previous threshold of
+ * a sweep: its result, and the slots whose breaching differs between the two (ascending).
+ */
+export interface ReplayBasis {
+  previous: Replay;
+  changed: Int32Array;
+  changedCount: number;
+}
+
+/**
  * The alarm's transitions over the history, evaluating at every instant the live scheduler would
  * (multiples of {@link evaluationStepMs} in [startMs, endMs)) the last `evaluationRangeSlots` periods
- * complete then, with the one evaluator (`decide`; `explain` for the words). An instant whose window
- * is the previous instant's is skipped: deciding the same window again cannot change the state.
+ * complete then, with the one evaluator (`decide`; `explain` for the words).
+ *
+ * Instants step by no more than a period (evaluationStepMs ≤ periodMs), so every window from the
+ * first instant's to the last instant's comes up, in order; an instant whose window is the previous
+ * instant's is skipped, since deciding the same window again cannot change the state.
+ *
+ * With a `basis`, windows are decided only where this replay may differ from the previous one: a
+ * decision depends on nothing but the window's slots and the state before it, so from a window
+ * holding no changed slot, entered in the state the previous replay had there, on to the next
+ * window holding a changed slot, the previous replay's transitions are this one's.
  */
-export function replayTransitions(
+export function replay(
   config: EvaluationConfig,
   h: PreparedHistory,
   pf: PreparedFacts,
   initial: AlarmState,
   reasons: boolean,
-): AlarmTransition[] {
+  basis?: ReplayBasis,
+): Replay {
   const transitions: AlarmTransition[] = [];
-  if (!(h.endMs > h.startMs)) return transitions;
+  const windows: number[] = [];
+  if (!(h.endMs > h.startMs)) return { transitions, windows };
   const { step, firstAt, lastAt } = instants(h.periodMs, h.startMs, h.endMs);
   const range = evaluationRangeSlots(config.evaluationPeriods, h.periodMs);
   const { facts, pad } = pf;
@@ -192,22 +228,89 @@ export function replayTransitions(
   const data = reasons
     ? { ...pf, startOf: (i: number) => h.firstSlotMs + (i - pad) * p }
     : { values: pf.values, startOf: () => 0 };
+  const firstLast = lastCompleteSlot(h, pad, firstAt);
+  const lastLast = lastCompleteSlot(h, pad, lastAt);
   const d = newDecision();
   let state = initial;
-  let previousLast = -1;
-  for (let t = firstAt; t <= lastAt; t += step) {
-    const last = lastCompleteSlot(h, pad, t);
-    if (last === previousLast) continue;
-    previousLast = last;
-    const first = last - range + 1;
-    decide(config, facts, first, last, state, d);
-    if (d.state === 'RETAIN' || d.state === state) continue;
+  /** Records the decision in `d` on the window ending at slot `last`, a change of state. */
+  const record = (last: number) => {
+    // The first instant that sees this window: its newest period has just completed.
+    const t = last === firstLast ? firstAt : Math.ceil((h.firstSlotMs + (last + 1 - pad) * p) / step) * step;
     // Only transitions need words; StateReasonData is left out.
-    const reason = reasons ? explain(config, data, facts, first, last, d, t, false).reason : '';
-    transitions.push({ atMs: t, from: state, to: d.state, reason });
-    state = d.state;
+    const reason = reasons ? explain(config, data, facts, last - range + 1, last, d, t, false).reason : '';
+    const to = d.state as AlarmState;
+    transitions.push({ atMs: t, from: state, to, reason });
+    windows.push(last);
+    state = to;
+  };
+
+  if (!basis) {
+    for (let last = firstLast; last <= lastLast; last++) {
+      last = nextChange(config, facts, range, last, lastLast, state, d);
+      if (last > lastLast) break;
+      record(last);
+    }
+    return { transitions, windows };
   }
-  return transitions;
+
+  const { previous, changed, changedCount } = basis;
+  let k = 0; // the previous replay's first transition not yet passed
+  let previousState = initial; // the previous replay's state before window `last`
+  let c = 0; // the first changed slot whose windows may still come
+  for (let last = firstLast; last <= lastLast;) {
+    while (k < previous.windows.length && previous.windows[k] < last)
+      previousState = previous.transitions[k++].to;
+    // A changed slot s lies in the windows ending at s … s + range − 1.
+    while (c < changedCount && changed[c] + range - 1 < last) c++;
+    const nextDirty = c < changedCount ? Math.max(changed[c], last) : lastLast + 1;
+    if (state === previousState && nextDirty > last) {
+      const stop = Math.min(nextDirty, lastLast + 1);
+      while (k < previous.windows.length && previous.windows[k] < stop) {
+        const tr = previous.transitions[k];
+        transitions.push(tr);
+        windows.push(previous.windows[k++]);
+        previousState = tr.to;
+      }
+      state = previousState;
+      last = stop;
+      continue;
+    }
+    decide(config, facts, last - range + 1, last, state, d);
+    if (d.state !== 'RETAIN' && d.state !== state) record(last);
+    last++;
+  }
+  return { transitions, windows };
+}
+
+/** The transitions of {@link replay}. */
+export function replayTransitions(
+  config: EvaluationConfig,
+  h: PreparedHistory,
+  pf: PreparedFacts,
+  initial: AlarmState,
+  reasons: boolean,
+): AlarmTransition[] {
+  return replay(config, h, pf, initial, reasons).transitions;
+}
+
+/**
+ * The newest slot of the first window from `fromLast` on whose decision (left in `d`) changes
+ * `state`; past `toLast` when none does. Small, so that the engine inlines `decide` into its loop.
+ */
+function nextChange(
+  config: EvaluationConfig,
+  facts: SlotFacts,
+  range: number,
+  fromLast: number,
+  toLast: number,
+  state: AlarmState,
+  d: Decision,
+): number {
+  for (let last = fromLast; last <= toLast; last++) {
+    decide(config, facts, last - range + 1, last, state, d);
+    if (d.state !== 'RETAIN' && d.state !== state) return last;
+  }
+  return toLast + 1;
 }
 
 /** Contiguous spans covering [startMs, endMs), from `initial` through the transitions. */

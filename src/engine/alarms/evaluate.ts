@@ -107,6 +107,42 @@ export function lowSampleThreshold(p: number): number | undefined {
   return Math.round(t * 1e6) / 1e6;
 }
 
+/** The comparison operators as small integers: a switch on them is cheaper than on strings in hot loops. */
+const OPERATOR_CODES: Record<ComparisonOperator, number> = {
+  GreaterThanOrEqualToThreshold: 0,
+  GreaterThanThreshold: 1,
+  LessThanThreshold: 2,
+  LessThanOrEqualToThreshold: 3,
+  LessThanLowerOrGreaterThanUpperThreshold: 4,
+  LessThanLowerThreshold: 5,
+  GreaterThanUpperThreshold: 6,
+};
+
+/** {@link breaches} with the operator as its code in OPERATOR_CODES. */
+function breachesByCode(
+  code: number,
+  value: number,
+  t: number,
+  lower: number | undefined,
+  upper: number | undefined,
+): boolean | undefined {
+  switch (code) {
+    case 0:
+      return value >= t;
+    case 1:
+      return value > t;
+    case 2:
+      return value < t;
+    case 3:
+      return value <= t;
+  }
+  const hasLower = lower !== undefined && Number.isFinite(lower);
+  const hasUpper = upper !== undefined && Number.isFinite(upper);
+  if (code === 4) return hasLower && hasUpper ? value < lower || value > upper : undefined;
+  if (code === 5) return hasLower ? value < lower : undefined;
+  return hasUpper ? value > upper : undefined;
+}
+
 /** Whether one datapoint breaches; undefined when it cannot be judged (its band bound is missing). */
 export function breaches(
   op: ComparisonOperator,
@@ -115,25 +151,7 @@ export function breaches(
   lower: number | undefined,
   upper: number | undefined,
 ): boolean | undefined {
-  const t = threshold ?? NaN;
-  const hasLower = lower !== undefined && Number.isFinite(lower);
-  const hasUpper = upper !== undefined && Number.isFinite(upper);
-  switch (op) {
-    case 'GreaterThanOrEqualToThreshold':
-      return value >= t;
-    case 'GreaterThanThreshold':
-      return value > t;
-    case 'LessThanThreshold':
-      return value < t;
-    case 'LessThanOrEqualToThreshold':
-      return value <= t;
-    case 'LessThanLowerOrGreaterThanUpperThreshold':
-      return hasLower && hasUpper ? value < lower || value > upper : undefined;
-    case 'LessThanLowerThreshold':
-      return hasLower ? value < lower : undefined;
-    case 'GreaterThanUpperThreshold':
-      return hasUpper ? value > upper : undefined;
-  }
+  return breachesByCode(OPERATOR_CODES[op], value, threshold ?? NaN, lower, upper);
 }
 
 /**
@@ -164,7 +182,8 @@ export function buildSlotFacts(
   upper?: ArrayLike<number | undefined>,
   sampleCounts?: ArrayLike<number | undefined>,
 ): SlotFacts {
-  const op = config.comparisonOperator;
+  const code = OPERATOR_CODES[config.comparisonOperator];
+  const threshold = config.threshold ?? NaN;
   const lowThreshold =
     config.evaluateLowSampleCountPercentile === 'ignore' && config.percentile !== undefined
       ? lowSampleThreshold(config.percentile)
@@ -173,32 +192,77 @@ export function buildSlotFacts(
   const breachBefore = new Int32Array(size + 1);
   const lowBefore = new Int32Array(size + 1);
   const realAt = new Int32Array(size);
-  const breachAt = new Uint8Array(size);
+  const firstBreachFrom = new Int32Array(size + 1);
   let real = 0;
   let breach = 0;
   let low = 0;
   for (let i = 0; i < size; i++) {
     const v = values[i];
     if (v !== undefined && Number.isFinite(v)) {
-      const b = breaches(op, v, config.threshold, lower?.[i], upper?.[i]);
+      // Static operators (codes 0–3) read no band.
+      const b =
+        code < 4
+          ? breachesByCode(code, v, threshold, undefined, undefined)
+          : breachesByCode(code, v, threshold, lower?.[i], upper?.[i]);
       if (b !== undefined) {
         realAt[real++] = i;
-        if (b) {
-          breach++;
-          breachAt[i] = 1;
+        breach += b ? 1 : 0;
+        if (lowThreshold !== undefined) {
+          const samples = sampleCounts?.[i];
+          if (samples !== undefined && samples < lowThreshold) low++;
         }
-        const samples = sampleCounts?.[i];
-        if (lowThreshold !== undefined && samples !== undefined && samples < lowThreshold) low++;
       }
     }
     realBefore[i + 1] = real;
     breachBefore[i + 1] = breach;
     lowBefore[i + 1] = low;
   }
-  const firstBreachFrom = new Int32Array(size + 1);
-  firstBreachFrom[size] = size;
-  for (let i = size - 1; i >= 0; i--) firstBreachFrom[i] = breachAt[i] ? i : firstBreachFrom[i + 1];
+  fillFirstBreachFrom(size, breachBefore, firstBreachFrom);
   return { size, realBefore, breachBefore, lowBefore, realAt, firstBreachFrom };
+}
+
+function fillFirstBreachFrom(size: number, breachBefore: Int32Array, firstBreachFrom: Int32Array): void {
+  let next = size;
+  firstBreachFrom[size] = size;
+  for (let i = size - 1; i >= 0; i--) {
+    if (breachBefore[i + 1] !== breachBefore[i]) next = i;
+    firstBreachFrom[i] = next;
+  }
+}
+
+/**
+ * Re-judges, in place, {@link SlotFacts} built by buildSlotFacts from the same values under another
+ * threshold of a static operator: a static operator judges every finite value, so which slots are
+ * real (and their sample counts) stay; only the breach counts change. The slots whose breaching
+ * changed go to `changed` (ascending) when given; returns their count. For threshold sweeps.
+ */
+export function rejudgeSlotFacts(
+  config: EvaluationConfig,
+  facts: SlotFacts,
+  values: ArrayLike<number | undefined>,
+  changed?: Int32Array,
+): number {
+  const code = OPERATOR_CODES[config.comparisonOperator];
+  if (code >= 4) throw new RangeError('Only the facts of a static threshold can be re-judged.');
+  const threshold = config.threshold ?? NaN;
+  const { size, breachBefore } = facts;
+  let breach = 0;
+  let count = 0;
+  let wasBefore = 0;
+  for (let i = 0; i < size; i++) {
+    const v = values[i];
+    const b =
+      v !== undefined && Number.isFinite(v) && breachesByCode(code, v, threshold, undefined, undefined)
+        ? 1
+        : 0;
+    const was = breachBefore[i + 1] - wasBefore;
+    wasBefore = breachBefore[i + 1];
+    if (was !== b && changed) changed[count++] = i;
+    breach += b;
+    breachBefore[i + 1] = breach;
+  }
+  fillFirstBreachFrom(size, breachBefore, facts.firstBreachFrom);
+  return count;
 }
 
 /** Which step of the procedure (spec §a.4.4) decided. */
@@ -252,20 +316,41 @@ export function decide(
   out: Decision,
 ): Decision {
   const n = config.evaluationPeriods;
+  const realBefore = facts.realBefore;
+  const end = last + 1;
+  // The common case in a few lines, so that the backtest's hot loop can inline it.
+  if (realBefore[end] - realBefore[first] >= n) {
+    const from = facts.realAt[realBefore[end] - n];
+    out.from = from;
+    out.filled = 0;
+    out.lowSamples = 0;
+    out.rule = 'recent';
+    out.state =
+      facts.breachBefore[end] - facts.breachBefore[from] >= config.datapointsToAlarm ? 'ALARM' : 'OK';
+    return lowSamples(facts, end, out);
+  }
+  return decideFewReal(config, facts, first, last, previous, out);
+}
+
+/** {@link decide} with fewer than N real datapoints in the window. */
+function decideFewReal(
+  config: EvaluationConfig,
+  facts: SlotFacts,
+  first: number,
+  last: number,
+  previous: AlarmState,
+  out: Decision,
+): Decision {
+  const n = config.evaluationPeriods;
   const m = config.datapointsToAlarm;
-  const treatment = effectiveTreatment(config);
   const { realBefore, breachBefore } = facts;
   const end = last + 1;
   const real = realBefore[end] - realBefore[first];
   out.from = first;
   out.filled = 0;
   out.lowSamples = 0;
-  if (real >= n) {
-    const from = facts.realAt[realBefore[end] - n];
-    out.from = from;
-    out.rule = 'recent';
-    out.state = breachBefore[end] - breachBefore[from] >= m ? 'ALARM' : 'OK';
-  } else if (real === 0) {
+  const treatment = effectiveTreatment(config);
+  if (real === 0) {
     out.rule = 'no-data';
     if (treatment === 'breaching' || treatment === 'notBreaching') out.filled = n;
     out.state =
@@ -306,6 +391,11 @@ export function decide(
       out.state = breaching >= m ? 'ALARM' : 'OK';
     }
   }
+  return lowSamples(facts, end, out);
+}
+
+/** EvaluateLowSampleCountPercentile ignore: evaluated datapoints with too few samples keep the state. */
+function lowSamples(facts: SlotFacts, end: number, out: Decision): Decision {
   const low = facts.lowBefore[end] - facts.lowBefore[out.from];
   if (low > 0) {
     out.lowSamples = low;
@@ -399,6 +489,32 @@ export interface SlotData {
 const finite = (x: number | undefined): number | undefined =>
   x !== undefined && Number.isFinite(x) ? x : undefined;
 
+// Module-level helpers rather than closures: explain runs on every transition of a backtest.
+const isReal = (facts: SlotFacts, i: number) => facts.realBefore[i + 1] > facts.realBefore[i];
+const isBreach = (facts: SlotFacts, i: number) => facts.breachBefore[i + 1] > facts.breachBefore[i];
+
+interface RealDatapoint extends ReasonDatapoint {
+  slot: number;
+  breaching: boolean;
+}
+
+/** The evaluated real datapoints on the side of `state` (breaching for ALARM), newest first. */
+function listedFor(real: readonly RealDatapoint[], state: 'ALARM' | 'OK'): RealDatapoint[] {
+  const out: RealDatapoint[] = [];
+  for (let k = real.length - 1; k >= 0; k--) if (real[k].breaching === (state === 'ALARM')) out.push(real[k]);
+  return out;
+}
+
+function clauseFor(config: EvaluationConfig, real: readonly RealDatapoint[], state: 'ALARM' | 'OK'): string {
+  return crossedClause({
+    state,
+    comparisonOperator: config.comparisonOperator,
+    threshold: config.threshold,
+    evaluationPeriods: config.evaluationPeriods,
+    listed: listedFor(real, state),
+  });
+}
+
 /**
  * The used slots, the reason and (unless `withReasonData` is false) the reason data of a decision
  * on the window [first, last] of `facts`.
@@ -417,21 +533,19 @@ export function explain(
   const m = config.datapointsToAlarm;
   const op = config.comparisonOperator;
   const fillBreaches = effectiveTreatment(config) === 'breaching';
-  const isReal = (i: number) => facts.realBefore[i + 1] > facts.realBefore[i];
-  const isBreach = (i: number) => facts.breachBefore[i + 1] > facts.breachBefore[i];
 
   // Real datapoints evaluated, oldest first.
-  const real: (ReasonDatapoint & { slot: number; breaching: boolean })[] = [];
+  const real: RealDatapoint[] = [];
   if (d.rule !== 'no-data') {
     for (let i = d.from; i <= last; i++) {
-      if (!isReal(i)) continue;
+      if (!isReal(facts, i)) continue;
       real.push({
         slot: i,
         periodStart: data.startOf(i),
         value: data.values[i] ?? NaN,
         lower: finite(data.lower?.[i]),
         upper: finite(data.upper?.[i]),
-        breaching: isBreach(i),
+        breaching: isBreach(facts, i),
       });
     }
   }
@@ -443,28 +557,20 @@ export function explain(
   } else {
     let toFill = d.filled;
     for (let i = last; i >= d.from && i >= first; i--) {
-      if (isReal(i)) usedSlots.push({ slot: i, filled: false });
+      if (isReal(facts, i)) usedSlots.push({ slot: i, filled: false });
       else if (toFill-- > 0) usedSlots.push({ slot: i, filled: true });
     }
   }
-  const used: UsedDatapoint[] = usedSlots
-    .map(({ slot, filled }) => ({
+  const used: UsedDatapoint[] = [];
+  for (let k = usedSlots.length - 1; k >= 0; k--) {
+    const { slot, filled } = usedSlots[k];
+    used.push({
       periodStart: data.startOf(slot),
-      value: filled || !isReal(slot) ? undefined : data.values[slot],
-      breaching: filled ? fillBreaches : isBreach(slot),
+      value: filled || !isReal(facts, slot) ? undefined : data.values[slot],
+      breaching: filled ? fillBreaches : isBreach(facts, slot),
       filled,
-    }))
-    .reverse();
-
-  const listed = (state: 'ALARM' | 'OK') => real.filter((p) => p.breaching === (state === 'ALARM')).reverse();
-  const clause = (state: 'ALARM' | 'OK') =>
-    crossedClause({
-      state,
-      comparisonOperator: op,
-      threshold: config.threshold,
-      evaluationPeriods: n,
-      listed: listed(state),
     });
+  }
   const missingOfN = Math.max(0, n - real.length);
 
   let reason: string;
@@ -478,10 +584,10 @@ export function explain(
         ? ignoredNoDataReason(n)
         : noDatapointsReason(op, n, fillBreaches ? 'Breaching' : 'NonBreaching');
   } else if (d.state === 'RETAIN' && d.rule === 'premature') {
-    reason = ignoredMissingReason(clause('ALARM'), missingOfN);
+    reason = ignoredMissingReason(clauseFor(config, real, 'ALARM'), missingOfN);
   } else if (d.rule === 'unspecified') {
     const minimum = minimumClause('ALARM', n, m);
-    reason = notEnoughDataReason(clause('ALARM'), missingOfN, minimum, d.state === 'RETAIN');
+    reason = notEnoughDataReason(clauseFor(config, real, 'ALARM'), missingOfN, minimum, d.state === 'RETAIN');
   } else {
     reason = thresholdCrossedReason({
       state: d.state === 'ALARM' ? 'ALARM' : 'OK',
@@ -489,7 +595,7 @@ export function explain(
       threshold: config.threshold,
       evaluationPeriods: n,
       datapointsToAlarm: m,
-      listed: listed(d.state === 'ALARM' ? 'ALARM' : 'OK'),
+      listed: listedFor(real, d.state === 'ALARM' ? 'ALARM' : 'OK'),
       filled: d.filled,
       filledAs: fillBreaches ? 'Breaching' : 'NonBreaching',
     });
@@ -512,7 +618,7 @@ export function explain(
   }
   reasonData.evaluatedDatapoints = usedSlots.map(({ slot, filled }) => {
     const timestamp = reasonDataTimestamp(data.startOf(slot));
-    if (filled || !isReal(slot)) return { timestamp };
+    if (filled || !isReal(facts, slot)) return { timestamp };
     const sampleCount = finite(data.sampleCounts?.[slot]);
     const value = data.values[slot];
     return sampleCount === undefined ? { timestamp, value } : { timestamp, sampleCount, value };

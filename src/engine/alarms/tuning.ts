@@ -5,9 +5,12 @@
  */
 import {
   type BacktestResult,
+  type PreparedFacts,
   type PreparedHistory,
+  type Replay,
   prepareFacts,
-  replayTransitions,
+  rejudgeFacts,
+  replay,
   timelineOf,
 } from './backtest.ts';
 import { type EvaluationConfig, assertValidConfig, isBandOperator } from './evaluate.ts';
@@ -341,18 +344,32 @@ export function sweepThresholds(
   const thresholds = sweepThresholdValues(h, opts);
   const byM = ms.map(() => [] as SweepPoint[]);
   let incidentCount = 0;
+  // Slot facts depend on the threshold, not on M; a new threshold only re-judges the breaches, and
+  // each M's replay reuses its replay at the previous threshold outside the windows that changed.
+  let pf: PreparedFacts | undefined;
+  let changed: Int32Array | undefined;
+  const previous: (Replay | undefined)[] = ms.map(() => undefined);
   for (const threshold of thresholds) {
-    // The slot facts depend on the threshold only: every M reuses them.
-    const pf = prepareFacts({ ...config, threshold }, h);
-    ms.forEach((m, k) => {
-      const c = { ...config, threshold, datapointsToAlarm: m };
-      const transitions = replayTransitions(c, h, pf, initial, false);
-      const run = { transitions, timeline: timelineOf(transitions, h.startMs, h.endMs, initial) };
+    let changedCount = 0;
+    if (pf && changed) changedCount = rejudgeFacts({ ...config, threshold }, pf, changed);
+    else {
+      pf = prepareFacts({ ...config, threshold }, h);
+      changed = new Int32Array(pf.facts.size);
+    }
+    for (let k = 0; k < ms.length; k++) {
+      const c = { ...config, threshold, datapointsToAlarm: ms[k] };
+      const before = previous[k];
+      const r = replay(c, h, pf, initial, false, before && { previous: before, changed, changedCount });
+      previous[k] = r;
+      const run = {
+        transitions: r.transitions,
+        timeline: timelineOf(r.transitions, h.startMs, h.endMs, initial),
+      };
       const s = summarizeRun(run, truth, summaryOpts);
       incidentCount = s.incidents.length;
       byM[k].push({
         threshold,
-        datapointsToAlarm: m,
+        datapointsToAlarm: ms[k],
         alarmCount: s.alarmCount,
         falseAlarms: s.falseAlarms,
         detected: s.detected,
@@ -360,7 +377,7 @@ export function sweepThresholds(
         alarmMs: s.alarmMs,
         meanDetectMs: s.meanDetectMs,
       });
-    });
+    }
   }
   const points = byM.flat();
   if (points.length === 0) return { points, noSuggestion: 'No datapoints in this history to sweep over.' };
