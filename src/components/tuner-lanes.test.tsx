@@ -168,6 +168,16 @@ describe('TunerLanes', () => {
     expect(queryAllByRole(container, 'tooltip')).toHaveLength(0);
   });
 
+  it('keeps the readout off the threshold handle while the pointer is at the line', () => {
+    const { container, lane } = show();
+    pointer(lane('metric'), 'pointermove', { clientX: 300, clientY: yOf(50) + 3 });
+    expect(queryAllByRole(container, 'tooltip')).toHaveLength(0);
+    expect(lane('metric').style.cursor).toBe('ns-resize');
+    pointer(lane('metric'), 'pointermove', { clientX: 300, clientY: yOf(20) });
+    expect(queryAllByRole(container, 'tooltip')).toHaveLength(1);
+    expect(lane('metric').style.cursor).toBe('crosshair');
+  });
+
   it('compares two configurations: two state rows and a dashed threshold for A', () => {
     const { lane, container } = show({
       compareTimeline: [{ startMs: START, endMs: END, state: 'OK' }],

@@ -317,7 +317,8 @@ export function TunerLanes({
     const y = laneY(e);
     const current = dragRef.current;
     if (!current) {
-      const near = editable && thresholdY !== undefined && Math.abs(y - thresholdY) <= GRAB_PX;
+      const onHandle = (e.target as Element).closest('[data-threshold-handle]') !== null;
+      const near = editable && thresholdY !== undefined && (onHandle || Math.abs(y - thresholdY) <= GRAB_PX);
       if (near !== nearLine) setNearLine(near);
       return;
     }
@@ -423,6 +424,7 @@ export function TunerLanes({
           onPointerUp={endDrag}
           onPointerCancel={endDrag}
           onLostPointerCapture={endDrag}
+          onPointerLeave={() => setNearLine(false)}
         >
           <canvas
             ref={metricCanvas}
@@ -537,14 +539,15 @@ export function TunerLanes({
             height={lanesHeight}
           />
         )}
-        {hoverX !== undefined && !drag && (
+        {hoverX !== undefined && !drag && !nearLine && (
           <div
             aria-hidden="true"
             className="pointer-events-none absolute top-0 w-px bg-slate-500/60"
             style={{ left: hoverX, height: lanesHeight }}
           />
         )}
-        {readout && hoverX !== undefined && !drag && !markerActive && (
+        {/* Near the threshold line the pointer is about to drag it: the readout would cover the handle. */}
+        {readout && hoverX !== undefined && !drag && !nearLine && !markerActive && (
           <LanesReadout data={readout} x={hoverX} flip={hoverX > plotWidth / 2} unit={unit} />
         )}
       </div>

@@ -231,5 +231,17 @@ describe('incident labels', () => {
       ['c', 900, 100, 1000 - (18 * 5.6 + 8)],
     ]);
     expect(placeIncidents([{ startMs: 0, endMs: 0.001, label: 'blip' }], 0, 100, 100)[0].width).toBe(3);
+    // A sentence-long label takes at most LABEL_MAX_PX (cut with an ellipsis), so the next one fits.
+    const long = 'A deploy of orders-api slows responses and raises errors';
+    const twoLong = placeIncidents(
+      [
+        { startMs: 0, endMs: 1, label: long },
+        { startMs: 21, endMs: 22, label: long },
+      ],
+      0,
+      100,
+      1000,
+    );
+    expect(twoLong.map((p) => p.labelLeft)).toEqual([2, 212]);
   });
 });

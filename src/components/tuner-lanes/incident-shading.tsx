@@ -25,6 +25,8 @@ const LABEL_TOP = 17;
 /** Rough width of a label character at 10 px, to keep labels from overlapping. */
 const CHAR_PX = 5.6;
 const LABEL_PAD_PX = 8;
+/** Long labels (the simulation's are sentences) are cut with an ellipsis; the hover readout has them whole. */
+export const LABEL_MAX_PX = 200;
 
 /** An incident placed on the plot: its stretch and, if there is room, where its label goes. */
 export interface PlacedIncident {
@@ -56,7 +58,7 @@ export function placeIncidents(
     if (!(to > from)) return;
     const left = timeToX(from, startMs, endMs, width);
     const w = Math.max(3, timeToX(to, startMs, endMs, width) - left);
-    const labelWidth = inc.label.length * CHAR_PX + LABEL_PAD_PX;
+    const labelWidth = Math.min(LABEL_MAX_PX, inc.label.length * CHAR_PX + LABEL_PAD_PX);
     const labelLeft = Math.max(0, Math.min(left + 2, width - labelWidth));
     const fits = labelLeft >= labelEnd + 4;
     if (fits) labelEnd = labelLeft + labelWidth;
@@ -92,8 +94,8 @@ export function IncidentShading({ incidents, startMs, endMs, width, top, height 
           p.labelLeft !== undefined && (
             <span
               key={`label-${p.key}`}
-              className="absolute rounded-sm border border-amber-300 bg-amber-50/95 px-1 text-[10px] leading-3.5 font-medium whitespace-nowrap text-amber-800"
-              style={{ left: p.labelLeft, top: LABEL_TOP }}
+              className="absolute truncate rounded-sm border border-amber-300 bg-amber-50/95 px-1 text-[10px] leading-3.5 font-medium whitespace-nowrap text-amber-800"
+              style={{ left: p.labelLeft, top: LABEL_TOP, maxWidth: LABEL_MAX_PX }}
             >
               {p.label}
             </span>
