@@ -25,6 +25,19 @@ export interface TradeoffChartProps {
 }
 
 const FALSE_COLOR = '#d97706';
+
+/** Round ticks over [lo, hi]: multiples of a 1, 2 or 5 step, about five of them. */
+function roundTicks(lo: number, hi: number): number[] {
+  if (!(hi > lo)) return [lo];
+  const rough = (hi - lo) / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const f = rough / power;
+  const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    ticks.push(Number(t.toPrecision(12)));
+  return ticks;
+}
 const MISSED_COLOR = '#dc2626';
 
 /**
@@ -42,6 +55,7 @@ export function TradeoffChart({
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const first = points[0]?.threshold ?? 0;
   const last = points[points.length - 1]?.threshold ?? 1;
+  const ticks = roundTicks(first, last);
   return (
     <div
       ref={ref}
@@ -56,13 +70,14 @@ export function TradeoffChart({
           width={width}
           height={height}
           data={points as TradeoffPoint[]}
-          margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+          margin={{ top: 18, right: 16, bottom: 4, left: 0 }}
         >
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis
             dataKey="threshold"
             type="number"
             domain={[first, last]}
+            ticks={ticks}
             tickFormatter={formatThreshold}
             tick={{ fontSize: 11, fill: '#475569' }}
             allowDataOverflow

@@ -38,9 +38,10 @@ function touchedBy(patch: Partial<AlarmDraft>): AlarmField[] {
 }
 
 /**
- * The metric alarm form (create and edit): metric or expression, statistic and period, conditions,
- * actions, name and description, with a live preview. Fields are checked as PutMetricAlarm checks
- * them; a server error shows above the buttons and every field keeps what was typed.
+ * The metric alarm form (create and edit): metric or expression, statistic and period; the
+ * conditions inside the tuner, which replays them over the history on every edit; actions, name and
+ * description. Fields are checked as PutMetricAlarm checks them; a server error shows above the
+ * buttons and every field keeps what was typed.
  */
 export function AlarmForm({ initial, mode }: AlarmFormProps) {
   const [draft, setDraft] = useState(initial);
@@ -90,9 +91,13 @@ export function AlarmForm({ initial, mode }: AlarmFormProps) {
         submit();
       }}
     >
-      <AlarmPreview draft={draft} errors={errors} />
       <MetricSection draft={draft} errors={shown} onChange={change} />
-      <ConditionSection draft={draft} errors={shown} onChange={change} />
+      <AlarmPreview
+        draft={draft}
+        errors={errors}
+        onChange={change}
+        conditions={<ConditionSection draft={draft} errors={shown} onChange={change} />}
+      />
       <ActionsSection draft={draft} errors={shown} onChange={change} />
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 text-sm font-semibold text-slate-900">Name and description</legend>

@@ -1,31 +1,30 @@
-import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { useMetricUnits } from '../../../lib/cloudwatch/get-metric-unit.ts';
 import { unitForStat } from '../../../lib/cloudwatch/known-units.ts';
 import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
 import { useResolvedRange } from '../../../lib/use-resolved-range.ts';
-import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
-import { conditionSummary, operatorSymbol } from '../model/alarm-condition.ts';
-import { type AlarmDraft, draftQueries, evaluatedId, toPutMetricAlarmInput } from '../model/alarm-draft.ts';
+import { conditionSummary } from '../model/alarm-condition.ts';
+import { type AlarmDraft, toPutMetricAlarmInput } from '../model/alarm-draft.ts';
 import type { AlarmErrors } from '../model/alarm-validation.ts';
-import { parseNumber } from '../model/alarm-validation.ts';
-import { AlarmChart } from './alarm-chart.tsx';
+import { AlarmTuner } from './tuner/alarm-tuner.tsx';
 
 /** Props of {@link AlarmPreview}. */
 export interface AlarmPreviewProps {
   draft: AlarmDraft;
-  /** The draft's errors: a preview is drawn once the metric part is complete. */
+  /** The draft's errors: the tuner replays once the fields it needs are valid. */
   errors: AlarmErrors;
+  /** Sets form fields from the tuner (a dragged threshold, an applied configuration, a suggestion). */
+  onChange: (patch: Partial<AlarmDraft>) => void;
+  /** The form's condition fields, shown inside the tuner beside its summary. */
+  conditions: ReactNode;
 }
 
-/** Typing settles this long before the preview re-queries. */
-const PREVIEW_DELAY_MS = 400;
-
 /**
- * The live preview: the draft's metric (or expression) over the current time range with the
- * threshold line or the anomaly band, and the condition in words.
+ * The live preview of the alarm: the tuner (its replay over the history, drawn in lanes, with the
+ * summary) and the condition in words.
  */
-export function AlarmPreview({ draft, errors }: AlarmPreviewProps) {
-  const { startMs, endMs, anchorMs } = useResolvedRange();
+export function AlarmPreview({ draft, errors, onChange, conditions }: AlarmPreviewProps) {
+  const { endMs } = useResolvedRange();
   const metricReady =
     !errors.namespace &&
     !errors.metricName &&
@@ -33,12 +32,6 @@ export function AlarmPreview({ draft, errors }: AlarmPreviewProps) {
     !errors.period &&
     !errors.expression &&
     !errors.bandWidth;
-  const settled = useDebouncedValue(metricReady ? JSON.stringify(draftQueries(draft)) : '', PREVIEW_DELAY_MS);
-  const queries = useMemo(
-    () => (settled ? (JSON.parse(settled) as ReturnType<typeof draftQueries>) : undefined),
-    [settled],
-  );
-
   const metric: MetricIdentity = {
     namespace: draft.namespace,
     metricName: draft.metricName,
@@ -46,8 +39,6 @@ export function AlarmPreview({ draft, errors }: AlarmPreviewProps) {
   };
   const [metricUnit] = useMetricUnits(draft.metricMode === 'metric' && metricReady ? [metric] : [], endMs);
   const unit = draft.metricMode === 'metric' ? unitForStat(metricUnit, draft.stat.trim()) : undefined;
-
-  const threshold = draft.thresholdType === 'static' ? parseNumber(draft.threshold) : undefined;
   const label =
     draft.metricMode === 'expression'
       ? draft.expressionLabel.trim() || draft.expression.trim() || 'Expression'
@@ -56,29 +47,20 @@ export function AlarmPreview({ draft, errors }: AlarmPreviewProps) {
     metricReady && !errors.threshold && !errors.evaluationPeriods && !errors.datapointsToAlarm;
 
   return (
-    <section aria-label="Preview" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-sm font-semibold text-slate-900">Preview</h2>
-      <AlarmChart
-        queries={queries}
-        periodS={draft.period}
-        evaluatedId={evaluatedId(draft)}
-        {...(draft.thresholdType === 'anomaly'
-          ? { bandId: draft.bandId, bandLabel: `Anomaly band (width ${draft.bandWidth})` }
-          : {})}
-        label={label}
-        {...(unit !== undefined ? { unit } : {})}
-        {...(threshold !== undefined
-          ? { threshold: { value: threshold, label: `${operatorSymbol(draft.comparison)} ${threshold}` } }
-          : {})}
-        startMs={startMs}
-        endMs={endMs}
-        nowMs={anchorMs}
-      />
-      <p className="text-sm text-slate-700" data-testid="alarm-condition-preview">
-        {summaryReady
-          ? `ALARM when ${conditionSummary(toPutMetricAlarmInput(draft))}.`
-          : 'Complete the metric and the conditions to see when the alarm fires.'}
-      </p>
-    </section>
+    <AlarmTuner
+      draft={draft}
+      errors={errors}
+      onChange={onChange}
+      conditions={conditions}
+      label={label}
+      {...(unit !== undefined ? { unit } : {})}
+      sentence={
+        <p className="text-sm text-slate-700" data-testid="alarm-condition-preview">
+          {summaryReady
+            ? `ALARM when ${conditionSummary(toPutMetricAlarmInput(draft))}.`
+            : 'Complete the metric and the conditions to see when the alarm fires.'}
+        </p>
+      }
+    />
   );
 }

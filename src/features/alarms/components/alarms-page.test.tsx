@@ -3,6 +3,7 @@
 // person uses them. (The engine's own answers are checked by the API's contract tests.)
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
 import {
   changeValue,
   click,
@@ -14,6 +15,7 @@ import {
   waitFor,
 } from '../../../components/test-render.ts';
 import type { Rendered } from '../../../components/test-render.ts';
+import { useConnectionStore } from '../../../lib/connection-store.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
 import { useAlarmListStore } from '../stores/alarm-list-store.ts';
 
@@ -27,6 +29,10 @@ const fake = vi.hoisted(() => ({
   compositeAlarms: [] as Record<string, unknown>[],
   history: [] as Record<string, unknown>[],
   calls: [] as { command: string; input: Record<string, unknown> }[],
+  /** When set, GetMetricData returns one datapoint per period from this function (the tuner's history). */
+  series: undefined as ((t: number) => number) | undefined,
+  incidents: [] as Record<string, unknown>[],
+  trailRows: [] as { eventTime: number; [k: string]: unknown }[],
 }));
 
 class AwsException extends Error {
@@ -113,6 +119,30 @@ vi.mock('../../../lib/aws-clients.ts', () => ({
           return { MetricAlarms: fake.metricAlarms.filter((a) => a.MetricName === input.MetricName) };
         case 'GetMetricData': {
           const start = (input.StartTime as Date).getTime();
+          if (fake.series) {
+            const end = (input.EndTime as Date).getTime();
+            const series = fake.series;
+            const queries = input.MetricDataQueries as {
+              Id: string;
+              ReturnData?: boolean;
+              MetricStat?: { Period?: number };
+            }[];
+            return {
+              MetricDataResults: queries
+                .filter((q) => q.ReturnData !== false)
+                .map((q) => {
+                  const p = (q.MetricStat?.Period ?? 300) * 1000;
+                  const times: Date[] = [];
+                  for (let t = Math.ceil(start / p) * p; t < end; t += p) times.push(new Date(t));
+                  return {
+                    Id: q.Id,
+                    Label: q.Id,
+                    Timestamps: times,
+                    Values: times.map((d) => series(d.getTime())),
+                  };
+                }),
+            };
+          }
           const times = [1, 2, 3, 4].map((i) => new Date(start + i * 10 * MIN));
           const queries = input.MetricDataQueries as {
             Id: string;
@@ -222,14 +252,28 @@ beforeEach(() => {
     },
   ];
   fake.calls = [];
+  fake.series = undefined;
+  fake.incidents = [];
+  fake.trailRows = [];
   useAlarmListStore.setState({ state: 'all', kind: 'all', search: '', prefix: '' });
   restoreResize = stubResizeObserver(900);
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string) => {
+    vi.fn(async (url: string, init?: RequestInit) => {
+      if (String(url).includes('/_watchtrail/trail/search')) {
+        const { query } = JSON.parse(String(init?.body)) as { query: { startMs: number; endMs: number } };
+        const rows = fake.trailRows.filter((r) => r.eventTime >= query.startMs && r.eventTime <= query.endMs);
+        return new Response(JSON.stringify({ rows, total: rows.length }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      }
       const body = String(url).endsWith('/_watchtrail/topics')
         ? { topics: [{ arn: TOPIC, name: 'ops-pager' }] }
-        : { now: NOW, paused: true, speed: 1 };
+        : String(url).includes('/_watchtrail/incidents')
+          ? { incidents: fake.incidents }
+          : String(url).includes('/_watchtrail/trail/')
+            ? { rows: [], total: 0, truncated: false }
+            : { now: NOW, paused: true, speed: 1 };
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     }),
   );
@@ -240,6 +284,7 @@ afterEach(() => {
   rendered = undefined;
   restoreResize();
   vi.unstubAllGlobals();
+  useConnectionStore.setState({ endpoint: 'embedded' });
   history.replaceState(null, '', '/');
 });
 
@@ -264,6 +309,8 @@ function checkbox(c: ParentNode, name: string): HTMLInputElement {
   return found[0];
 }
 const calls = (command: string) => fake.calls.filter((x) => x.command === command);
+const lane = (c: HTMLElement, name: 'metric' | 'datapoints' | 'state') =>
+  c.querySelector<HTMLElement>(`[data-testid="tuner-lane-${name}"]`);
 
 describe('alarm list', { timeout: 20_000 }, () => {
   it('lists metric and composite alarms, ALARM first, with condition, time in state and reason', async () => {
@@ -358,9 +405,9 @@ describe('alarm form', { timeout: 20_000 }, () => {
     expect(c.textContent).toContain('Missing datapoints count as breaching the threshold.');
     await waitFor(() => click(checkbox(c, 'Notify ops-pager on ALARM')));
 
-    // The preview draws the metric with the threshold line.
-    await waitFor(() => expect(c.querySelector('.chart-threshold')).not.toBeNull());
-    expect(c.querySelector('section[aria-label="Preview"]')?.textContent).toContain(
+    // The tuner draws the metric with the threshold line.
+    await waitFor(() => expect(lane(c, 'metric')?.dataset.threshold).toBe('75'));
+    expect(c.querySelector('[data-testid="alarm-condition-preview"]')?.textContent).toContain(
       'ALARM when CPUUtilization > 75 for 3 of 5 datapoints within 5 minutes.',
     );
 
@@ -405,7 +452,17 @@ describe('alarm form', { timeout: 20_000 }, () => {
     click(getByRole(c, 'radiogroup', 'Condition type').querySelectorAll('input')[1]);
     changeValue(getByLabelText<HTMLSelectElement>(c, 'Comparison'), 'LessThanLowerThreshold');
     changeValue(getByLabelText(c, 'Band width'), '3');
-    await waitFor(() => expect(c.querySelector('.chart-band')).not.toBeNull());
+    // The tuner replays over the band at the new width.
+    await waitFor(() =>
+      expect(
+        calls('GetMetricData').some((x) =>
+          (x.input.MetricDataQueries as { Expression?: string }[]).some(
+            (q) => q.Expression === 'ANOMALY_DETECTION_BAND(m1, 3)',
+          ),
+        ),
+      ).toBe(true),
+    );
+    await waitFor(() => expect(lane(c, 'metric')).not.toBeNull());
     click(getByRole(c, 'button', 'Create alarm'));
     await waitFor(() => expect(calls('PutMetricAlarm')).toHaveLength(1));
     expect(calls('PutMetricAlarm')[0].input).toMatchObject({
@@ -502,5 +559,255 @@ describe('alarm detail', { timeout: 20_000 }, () => {
     click(getByRole(getByRole(c, 'dialog'), 'button', 'Delete'));
     await waitFor(() => expect(location.pathname).toBe('/alarms'));
     expect(calls('DeleteAlarms')[0].input).toEqual({ AlarmNames: ['cpu-high'] });
+  });
+});
+
+describe('alarm tuner', { timeout: 30_000 }, () => {
+  const DAY = 24 * 60 * MIN;
+  const INCIDENT_1 = NOW - 3 * DAY;
+  const NOISE = NOW - 2 * DAY;
+  const INCIDENT_2 = NOW - DAY;
+  const during = (t: number, startMs: number, minutes: number) => t >= startMs && t < startMs + minutes * MIN;
+  const dims = encodeURIComponent(JSON.stringify([{ Name: 'InstanceId', Value: 'i-1' }]));
+  const NEW_CPU_ALARM = `/alarms/new?namespace=AWS/EC2&metricName=CPUUtilization&dimensions=${dims}&stat=Average&period=300`;
+
+  beforeEach(() => {
+    // 40 % most of the week; 95 % during two labeled incidents; one 10-minute burst to 85 % between them.
+    fake.series = (t) =>
+      during(t, INCIDENT_1, 30) || during(t, INCIDENT_2, 30) ? 95 : during(t, NOISE, 10) ? 85 : 40;
+    fake.incidents = [
+      {
+        id: 'inc-1',
+        kind: 'deploy-regression',
+        startMs: INCIDENT_1,
+        endMs: INCIDENT_1 + 30 * MIN,
+        target: 'i-1',
+        severity: 0.8,
+        summary: 'Checkout deploy regression',
+      },
+      {
+        id: 'inc-2',
+        kind: 'cpu-saturation',
+        startMs: INCIDENT_2,
+        endMs: INCIDENT_2 + 30 * MIN,
+        target: 'i-1',
+        severity: 0.9,
+        summary: 'Batch job saturates the CPU',
+      },
+    ];
+  });
+
+  const testid = (c: HTMLElement, id: string) => c.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const text = (c: HTMLElement, id: string) => testid(c, id)?.textContent ?? '';
+  const figures = (c: HTMLElement) => ({
+    alarms: text(c, 'tuner-alarm-count'),
+    falseAlarms: text(c, 'tuner-false-alarms'),
+    tone: testid(c, 'tuner-verdict')?.dataset.tone,
+  });
+  /** The first figure of a row: A's when comparing, else the only one. */
+  const aColumn = (c: HTMLElement, figure: string) =>
+    c.querySelector(`[data-testid="tuner-summary"] tr[data-figure="${figure}"] td`)?.textContent;
+  const tunerFetches = () =>
+    calls('GetMetricData').filter(
+      (x) => (x.input.EndTime as Date).getTime() - (x.input.StartTime as Date).getTime() > DAY,
+    );
+
+  async function openTuner(url = NEW_CPU_ALARM) {
+    const c = renderAt(url);
+    await waitFor(() =>
+      expect(getByLabelText<HTMLSelectElement>(c, 'Metric name').value).toBe('CPUUtilization'),
+    );
+    changeValue(getByLabelText(c, 'Threshold'), '80');
+    await waitFor(() => expect(figures(c)).toEqual({ alarms: '3', falseAlarms: '1', tone: 'noisy' }));
+    return c;
+  }
+
+  it('replays the alarm over 7 days and sums it up against the labeled incidents as the threshold is typed', async () => {
+    const c = await openTuner();
+    expect(getByLabelText<HTMLSelectElement>(c, 'History').value).toBe('7d');
+    expect(text(c, 'tuner-verdict')).toBe(
+      'Noisy: 3 alarms, 1 outside incidents. Catches 2 of 2 incidents; detects in 5 min on average.',
+    );
+    expect(lane(c, 'state')?.dataset.alarmSpans).toBe('3');
+    expect(lane(c, 'metric')?.dataset.threshold).toBe('80');
+    expect(text(c, 'tuner-truth')).toContain('2 labeled incidents of the simulation show in this metric');
+    // The incidents are asked for this metric only.
+    const incidentsUrl = vi
+      .mocked(fetch)
+      .mock.calls.map(([u]) => String(u))
+      .find((u) => u.includes('/incidents'));
+    expect(
+      new URL(incidentsUrl ?? '', 'http://x').searchParams.getAll('metric').map((m) => JSON.parse(m)),
+    ).toEqual([
+      {
+        namespace: 'AWS/EC2',
+        metricName: 'CPUUtilization',
+        dimensions: [{ name: 'InstanceId', value: 'i-1' }],
+      },
+    ]);
+    const fetched = tunerFetches().length;
+    expect(fetched).toBeGreaterThan(0);
+
+    changeValue(getByLabelText(c, 'Threshold'), '90');
+    await waitFor(() => expect(figures(c)).toEqual({ alarms: '2', falseAlarms: '0', tone: 'good' }));
+    expect(text(c, 'tuner-verdict')).toContain('Caught 2 of 2 incidents, no false alarms');
+    expect(lane(c, 'state')?.dataset.alarmSpans).toBe('2');
+    // M, N and missing data re-run the replay over the same datapoints: nothing is fetched again.
+    changeValue(getByLabelText(c, 'Evaluation periods'), '3');
+    changeValue(getByLabelText(c, 'Datapoints to alarm'), '3');
+    changeValue(getByLabelText<HTMLSelectElement>(c, 'Missing data treatment'), 'breaching');
+    await waitFor(() => expect(text(c, 'tuner-alarm-count')).toBe('2'));
+    expect(tunerFetches()).toHaveLength(fetched);
+    // Incidents are 30 minutes: 3 of 3 five-minute datapoints still catch them, 10 minutes later.
+    await waitFor(() => expect(aColumn(c, 'detect')).toBe('15 min'));
+
+    // The transitions to ALARM, each with the audit events before it.
+    const transitions = c.querySelectorAll<HTMLElement>('[data-testid="tuner-transition"]');
+    expect(transitions).toHaveLength(2);
+    expect(Number(transitions[0].dataset.at)).toBe(INCIDENT_2 + 15 * MIN);
+  });
+
+  it('lands from a metric graph with its statistic and period, and starts from a threshold only on request', async () => {
+    const c = renderAt(NEW_CPU_ALARM.replace('stat=Average', 'stat=Maximum'));
+    const start = await waitFor(() => getByRole(c, 'button', /^Start at /));
+    expect(getByLabelText<HTMLSelectElement>(c, 'Statistic').value).toBe('Maximum');
+    expect(text(c, 'tuner-status')).toContain('datapoints over 7 days at 5 minutes');
+    expect(
+      (tunerFetches()[0].input.MetricDataQueries as { MetricStat?: { Stat?: string } }[])[0].MetricStat?.Stat,
+    ).toBe('Maximum');
+    expect(getByLabelText(c, 'Threshold').value).toBe('');
+    expect(start.textContent).toBe('Start at 40');
+    click(start);
+    expect(getByLabelText(c, 'Threshold').value).toBe('40');
+    await waitFor(() => expect(lane(c, 'metric')?.dataset.threshold).toBe('40'));
+    expect(queryAllByRole(c, 'button', /^Start at /)).toHaveLength(0);
+  });
+
+  it('follows the threshold moved with the keyboard on the lanes, rounded to the range', async () => {
+    const c = await openTuner();
+    const slider = getByRole(c, 'slider', 'Threshold');
+    expect(slider.getAttribute('aria-valuenow')).toBe('80');
+    act(() => {
+      slider.focus();
+      slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }));
+    });
+    const typed = getByLabelText(c, 'Threshold').value;
+    expect(Number(typed)).toBeGreaterThan(80);
+    expect(typed).toMatch(/^\d+(\.\d)?$/);
+    await waitFor(() => expect(slider.getAttribute('aria-valuenow')).toBe(String(Number(typed))));
+  });
+
+  it('pins A, compares it with B side by side, and applies either', async () => {
+    const c = await openTuner();
+    click(getByRole(c, 'button', 'Pin as A'));
+    changeValue(getByLabelText(c, 'Threshold'), '90');
+    await waitFor(() => expect(figures(c)).toEqual({ alarms: '2', falseAlarms: '0', tone: 'good' }));
+    await waitFor(() => expect(aColumn(c, 'alarms')).toBe('3'));
+    expect(aColumn(c, 'false')).toBe('1');
+    expect(lane(c, 'state')?.dataset.compareAlarmSpans).toBe('3');
+    expect(lane(c, 'metric')?.textContent).toContain('A 80');
+    expect(getByRole(c, 'list', 'What B changes').textContent).toBe('Threshold: 80 → 90');
+    expect(text(c, 'tuner-verdict-a')).toContain('Noisy');
+
+    click(getByRole(c, 'button', 'Apply B'));
+    expect(getByLabelText(c, 'Threshold').value).toBe('90');
+    expect(queryAllByRole(c, 'button', 'Apply A')).toHaveLength(0);
+    expect(getByRole(c, 'status', /Applied B/)).toBeTruthy();
+
+    click(getByRole(c, 'button', 'Pin as A'));
+    changeValue(getByLabelText(c, 'Threshold'), '70');
+    changeValue(getByLabelText(c, 'Datapoints to alarm'), '1');
+    await waitFor(() => expect(text(c, 'tuner-alarm-count')).toBe('3'));
+    click(getByRole(c, 'button', 'Apply A'));
+    expect(getByLabelText(c, 'Threshold').value).toBe('90');
+    await waitFor(() => expect(text(c, 'tuner-alarm-count')).toBe('2'));
+  });
+
+  it('suggests the threshold that catches both incidents without the false alarm, applied only on request', async () => {
+    const c = await openTuner();
+    click(getByRole(c, 'button', 'Suggest threshold'));
+    const suggested = await waitFor(() => {
+      const t = testid(c, 'tuner-suggested-threshold');
+      if (!t) throw new Error('no suggestion yet');
+      return Number(t.textContent?.replace(/,/g, ''));
+    });
+    expect(suggested).toBeGreaterThanOrEqual(85);
+    expect(suggested).toBeLessThan(95);
+    expect(text(c, 'tuner-suggestion-why')).toContain('Catches all 2 labeled incidents with 0 false alarms');
+    expect(testid(c, 'tradeoff-chart')?.dataset.points).toBe('200');
+    expect(getByLabelText(c, 'Threshold').value).toBe('80');
+
+    click(getByRole(c, 'button', 'Use this threshold'));
+    expect(Number(getByLabelText(c, 'Threshold').value)).toBeCloseTo(suggested, 3);
+    await waitFor(() => expect(figures(c)).toEqual({ alarms: '2', falseAlarms: '0', tone: 'good' }));
+  });
+
+  it("lists what changed before a transition, the change to the alarm's instance first", async () => {
+    fake.trailRows = [
+      {
+        eventId: 'ev-resize',
+        eventTime: INCIDENT_2 - 10 * MIN,
+        eventName: 'ModifyInstanceAttribute',
+        eventSource: 'ec2.amazonaws.com',
+        username: 'dana',
+        identityType: 'IAMUser',
+        resources: [{ type: 'AWS::EC2::Instance', name: 'i-1' }],
+        sourceIp: '203.0.113.7',
+        readOnly: 'false',
+        errorCode: '',
+      },
+    ];
+    const c = await openTuner();
+    // Newest first: the transition of the second incident.
+    const last = c.querySelector<HTMLElement>('[data-testid="tuner-transition"]');
+    click(getByRole(last as HTMLElement, 'button', /^What changed before/));
+    await waitFor(() => expect(text(c, 'what-changed-top')).toContain('ModifyInstanceAttribute'));
+
+    click(getByRole(last as HTMLElement, 'button', /^Show the transition/));
+    expect(c.textContent).toContain('around the transition at');
+    click(getByRole(c, 'button', 'Show the whole history'));
+    expect(c.textContent).not.toContain('around the transition at');
+  });
+
+  it('explains the histories CloudWatch cannot serve at the period, and refetches for a new one', async () => {
+    const c = await openTuner();
+    const history = getByLabelText<HTMLSelectElement>(c, 'History');
+    const option = (id: string) => history.querySelector<HTMLOptionElement>(`option[value="${id}"]`);
+    expect(option('30d')?.disabled).toBe(false);
+    expect(option('90d')?.disabled).toBe(true);
+    expect(c.textContent).toContain(
+      'CloudWatch keeps 5-minute data for 63 days: 90 days needs a period that is a multiple of 1 hour.',
+    );
+    changeValue(getByLabelText<HTMLSelectElement>(c, 'Period'), '60');
+    await waitFor(() => expect(option('30d')?.disabled).toBe(true));
+    const fetched = tunerFetches().length;
+    changeValue(history, '1d');
+    await waitFor(() => expect(tunerFetches().length).toBeGreaterThan(fetched));
+    const last = tunerFetches().at(-1)?.input;
+    expect(((last?.EndTime as Date).getTime() - (last?.StartTime as Date).getTime()) / MIN).toBe(
+      24 * 60 + 16,
+    );
+    expect((last?.MetricDataQueries as { MetricStat?: { Period?: number } }[])[0].MetricStat?.Period).toBe(
+      60,
+    );
+    // One incident falls in the last day.
+    await waitFor(() => expect(text(c, 'tuner-alarm-count')).toBe('1'));
+  });
+
+  it('says when there is no ground truth, and that anomaly alarms have no threshold to sweep', async () => {
+    useConnectionStore.setState({ endpoint: 'https://monitoring.us-east-1.amazonaws.com' });
+    const c = renderAt(NEW_CPU_ALARM);
+    await waitFor(() =>
+      expect(getByLabelText<HTMLSelectElement>(c, 'Metric name').value).toBe('CPUUtilization'),
+    );
+    changeValue(getByLabelText(c, 'Threshold'), '80');
+    await waitFor(() => expect(testid(c, 'tuner-verdict')?.dataset.tone).toBeDefined());
+    expect(text(c, 'tuner-truth')).toContain('No ground truth');
+    expect(testid(c, 'tuner-false-alarms')).toBeNull();
+    click(getByRole(c, 'radiogroup', 'Condition type').querySelectorAll('input')[1]);
+    expect(c.textContent).toContain(
+      'Suggestions sweep a static threshold. An anomaly detection alarm has none',
+    );
+    expect(queryAllByRole(c, 'button', 'Suggest threshold')).toHaveLength(0);
   });
 });

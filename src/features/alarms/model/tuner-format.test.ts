@@ -36,6 +36,10 @@ describe('tuner figures in words', () => {
       'Threshold Crossed: no datapoints were received for 3 periods and 3 missing datapoints were treated as [Breaching].',
       'no datapoints were received for 3 periods and 3 missing datapoints were treated as [Breaching]',
     ],
+    [
+      'Threshold Crossed: 1 out of the last 1 datapoints was less than the lower thresholds [32.80600747832455] or greater than the upper thresholds [40.186909183245, 41.5].',
+      '1 out of the last 1 datapoints was less than the lower thresholds or greater than the upper thresholds',
+    ],
     ['', ''],
   ])('short reason of %s', (reason, short) => {
     expect(shortReason(reason)).toBe(short);

@@ -25,7 +25,7 @@ export function formatDelta(delta: number | undefined, kind: 'count' | 'duration
 }
 
 /**
- * A transition's reason without the datapoints it lists and the minimum clause:
+ * A transition's reason without the datapoints and band bounds it lists and the minimum clause:
  * `Threshold Crossed: 3 out of the last 3 datapoints [95.0 (21/11/26 12:00:00), …] were greater than
  * the threshold (80.0) (minimum 3 datapoints for OK -> ALARM transition).` reads `3 out of the last 3
  * datapoints were greater than the threshold (80.0)`.
@@ -34,6 +34,7 @@ export function shortReason(reason: string): string {
   const text = reason
     .replace(/^[A-Z][A-Za-z ]+:\s*/, '')
     .replace(/\s*\[[^\]]*\([^\]]*\]/g, '')
+    .replace(/\s*\[[-+\d.eE,\s]*\]/g, '')
     .replace(/\s*\(minimum [^)]*\)/g, '')
     .replace(/\.\s*$/, '')
     .trim();

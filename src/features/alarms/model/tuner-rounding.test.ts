@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundToRange } from './tuner-rounding.ts';
+import { roundToRange, startingThreshold } from './tuner-rounding.ts';
 
 describe('a dragged threshold, rounded to the range it is dragged over', () => {
   it.each([
@@ -19,5 +19,14 @@ describe('a dragged threshold, rounded to the range it is dragged over', () => {
 
   it('takes more digits when asked', () => {
     expect(roundToRange(83.48261, 0, 100, 4)).toBe('83.5');
+  });
+});
+
+describe('a starting threshold', () => {
+  it('is the 99th percentile of the datapoints, rounded to their range', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => i / 10);
+    expect(startingThreshold(values)).toBe('99');
+    expect(startingThreshold([Number.NaN, 5, Number.NaN])).toBe('5');
+    expect(startingThreshold([])).toBeUndefined();
   });
 });

@@ -20,3 +20,16 @@ export function roundToRange(value: number, min: number, max: number, digits = 3
   if (Number(text) === 0) return '0';
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
+
+/**
+ * Where a threshold could start when none is typed: the 99th percentile of the datapoints (so the
+ * alarm would have been breaching 1 % of the time), rounded to the range. Undefined without data.
+ */
+export function startingThreshold(values: ArrayLike<number>): string | undefined {
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
+  if (finite.length === 0) return undefined;
+  finite.sort((a, b) => a - b);
+  const at = finite[Math.min(finite.length - 1, Math.floor(finite.length * 0.99))];
+  return roundToRange(at, finite[0], finite[finite.length - 1]);
+}
