@@ -10,9 +10,9 @@ export interface ChartMarker {
   id: string;
   /** When it happened, epoch ms. */
   timeMs: number;
-  /** Who did what, short: "deploy-bot · UpdateFunctionCode20150331v2". */
+  /** Who did what, short: "deploy-bot · UpdateFunctionCode20150331v2" (names the triangle). */
   label: string;
-  /** One more line for the tooltip: "… on orders-api from 192.0.2.11". */
+  /** The whole sentence the tooltip shows instead of the label: "deploy-bot called … on orders-api from …". */
   detail?: string;
   /** The in-app link a click opens. */
   href?: string;
@@ -165,7 +165,7 @@ export const ChartMarkerLayer = memo(function ChartMarkerLayer({
             top,
             height: plotHeight,
             backgroundColor: clusterColor(c),
-            opacity: i === active ? 0.8 : 0.35,
+            opacity: i === active ? 0.8 : 0.2,
           }}
         />
       ))}
@@ -228,7 +228,7 @@ export const ChartMarkerLayer = memo(function ChartMarkerLayer({
                   {pinned !== undefined && m.href ? (
                     <a
                       href={m.href}
-                      className="min-w-0 font-medium break-words text-blue-700 hover:underline"
+                      className="min-w-0 break-words text-blue-700 hover:underline"
                       onClick={(e) => {
                         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                         e.preventDefault();
@@ -236,13 +236,17 @@ export const ChartMarkerLayer = memo(function ChartMarkerLayer({
                         onOpen(m);
                       }}
                     >
-                      {m.label}
+                      {m.detail ?? m.label}
                     </a>
                   ) : (
-                    <span className="min-w-0 font-medium break-words text-slate-900">{m.label}</span>
+                    <span className="min-w-0 break-words text-slate-900">{m.detail ?? m.label}</span>
+                  )}
+                  {m.kind && m.kind !== 'change' && (
+                    <span className="ml-auto shrink-0 rounded bg-slate-100 px-1 text-slate-600">
+                      {m.kind}
+                    </span>
                   )}
                 </div>
-                {m.detail && <div className="pl-[4.6rem] break-words text-slate-500">{m.detail}</div>}
               </li>
             ))}
           </ul>

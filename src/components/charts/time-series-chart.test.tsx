@@ -453,7 +453,6 @@ describe('TimeSeriesChart markers', () => {
     });
     const tooltips = queryAllByRole(root, 'tooltip');
     expect(tooltips).toHaveLength(1);
-    expect(tooltips[0].textContent).toContain('deploy-bot · Update a');
     expect(tooltips[0].textContent).toContain('deploy-bot called Update a on orders-api');
     act(() => {
       drawn(root)[0].dispatchEvent(
@@ -484,10 +483,11 @@ describe('TimeSeriesChart markers', () => {
     const links = Array.from(dialog.querySelectorAll('a'));
     // Newest first.
     expect(links.map((a) => a.textContent)).toEqual([
-      'deploy-bot · Update z',
-      'deploy-bot · Update y',
-      'deploy-bot · Update x',
+      'deploy-bot called Update z on orders-api',
+      'deploy-bot called Update y on orders-api',
+      'deploy-bot called Update x on orders-api',
     ]);
+    expect(dialog.textContent).toContain('failed');
     click(links[1]);
     expect(onMarkerClick).toHaveBeenCalledWith(expect.objectContaining({ id: 'y' }));
     expect(root.querySelector('[role="dialog"]')).toBeNull();

@@ -190,7 +190,7 @@ describe('WhatChanged', () => {
     await waitFor(() => expect(entries(c)).toEqual(['update', 'ssm']));
     expect(searches.at(-1)?.query.startMs).toBe(AT - 15 * MIN);
 
-    click(getByLabelText(c, 'Include reads'));
+    click(getByLabelText(c, 'Reads elsewhere too'));
     await waitFor(() => expect(entries(c)).toEqual(['update', 'ssm', 'describe']));
     expect(searches.at(-1)?.query.fields.readOnly).toBeUndefined();
   });
@@ -198,7 +198,9 @@ describe('WhatChanged', () => {
   it('says so when nothing changed in the window, and explains the ranking', async () => {
     const c = renderWith(<WhatChanged atMs={AT - 3 * 60 * MIN} resourceNames={['orders-api']} />);
     await waitFor(() => expect(c.querySelector('[data-testid="what-changed-empty"]')).not.toBeNull());
-    expect(c.textContent).toContain('No writes in the hour before this.');
+    expect(c.textContent).toContain(
+      'No writes, and no calls on this alarm’s resources, in the hour before this.',
+    );
     expect(c.querySelector('details')?.textContent).toContain('AWS defines no ranking');
   });
 

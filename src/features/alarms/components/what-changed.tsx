@@ -29,7 +29,8 @@ const FIRST_ENTRIES = 8;
 /**
  * "What changed before this?": the audit events in the window before `atMs`, ranked — those that
  * touched the alarm's resources first, then writes, then the closest — with how long before each one
- * came, who did what on which resource from where, and a link to the event.
+ * came, who did what on which resource from where, and a link to the event. Every call on the alarm's
+ * resources is listed, reads too; reads elsewhere only on request.
  */
 export function WhatChanged({ atMs, resourceNames, windowMs: initialWindowMs }: WhatChangedProps) {
   const [windowMs, setWindowMs] = useState(initialWindowMs ?? DEFAULT_WHAT_CHANGED_WINDOW_MS);
@@ -72,7 +73,7 @@ export function WhatChanged({ atMs, resourceNames, windowMs: initialWindowMs }: 
         </div>
         <label className="flex items-center gap-1.5 text-xs text-slate-700">
           <input type="checkbox" checked={includeReads} onChange={(e) => setIncludeReads(e.target.checked)} />
-          Include reads
+          Reads elsewhere too
         </label>
         <details className="text-xs text-slate-600">
           <summary className="cursor-pointer text-blue-700">How is this ranked?</summary>
@@ -87,8 +88,9 @@ export function WhatChanged({ atMs, resourceNames, windowMs: initialWindowMs }: 
         <p className="text-xs text-slate-500">Reading the audit trail…</p>
       ) : ranked.length === 0 ? (
         <p className="text-xs text-slate-500" data-testid="what-changed-empty">
-          No {includeReads ? 'events' : 'writes'} in the {windowWords} before this.
-          {!includeReads && ' Reads are left out; tick Include reads to see them.'}
+          {includeReads
+            ? `No events in the ${windowWords} before this.`
+            : `No writes, and no calls on this alarm’s resources, in the ${windowWords} before this. Tick Reads elsewhere too to see every call.`}
         </p>
       ) : (
         <>
