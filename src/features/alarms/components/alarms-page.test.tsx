@@ -172,6 +172,7 @@ vi.mock('../../../lib/aws-clients.ts', () => ({
 }));
 
 const { AlarmsPage } = await import('./alarms-page.tsx');
+const { TuneAlarmButton } = await import('./tuner/tune-alarm-button.tsx');
 
 const cpuAlarm = () => ({
   AlarmName: 'cpu-high',
@@ -681,6 +682,18 @@ describe('alarm tuner', { timeout: 30_000 }, () => {
     expect(getByLabelText(c, 'Threshold').value).toBe('40');
     await waitFor(() => expect(lane(c, 'metric')?.dataset.threshold).toBe('40'));
     expect(queryAllByRole(c, 'button', /^Start at /)).toHaveLength(0);
+  });
+
+  it('"Tune" opens the edit page at the tuner with the alarm\'s configuration replayed', async () => {
+    history.replaceState(null, '', '/alarms/cpu-high?range=1h');
+    const button = render(<TuneAlarmButton name="cpu-high" />);
+    click(getByRole(button.container, 'button', 'Tune'));
+    button.unmount();
+    expect(location.pathname + location.search).toBe('/alarms/cpu-high/edit?range=1h&tune=1');
+    const c = renderAt(location.pathname + location.search);
+    await waitFor(() => expect(getByLabelText(c, 'Threshold').value).toBe('80'));
+    // cpu-high: 2 of 3 five-minute datapoints above 80 catch both incidents (the 10-minute burst too).
+    await waitFor(() => expect(figures(c)).toEqual({ alarms: '3', falseAlarms: '1', tone: 'noisy' }));
   });
 
   it('follows the threshold moved with the keyboard on the lanes, rounded to the range', async () => {

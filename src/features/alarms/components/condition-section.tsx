@@ -67,7 +67,11 @@ export function ConditionSection({ draft, errors, onChange }: ConditionSectionPr
             />
           </FormField>
         ) : (
-          <FormField label="Threshold" error={errors.threshold}>
+          <FormField
+            label="Threshold"
+            error={errors.threshold}
+            hint="Type it, or drag the threshold line on the lanes (arrow keys on its handle)."
+          >
             <input
               type="text"
               inputMode="decimal"

@@ -1,5 +1,12 @@
 // The tuner's figures and reasons in few words.
 
+// One formatter for every count: toLocaleString builds a new one per call, and a drag re-renders
+// these figures on every frame.
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** A whole count with thousands separators: `1,234`. */
+export const formatCount = (n: number): string => COUNT.format(n);
+
 /** A span of time, coarse: `0`, `40 s`, `12 min`, `3 h 5 min`, `2 d 4 h`. */
 export function formatSpan(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '—';
@@ -20,7 +27,7 @@ export function formatDelta(delta: number | undefined, kind: 'count' | 'duration
   if (delta === undefined) return '—';
   if (delta === 0) return '0';
   const sign = delta > 0 ? '+' : '−';
-  const size = kind === 'duration' ? formatSpan(Math.abs(delta)) : Math.abs(delta).toLocaleString('en-US');
+  const size = kind === 'duration' ? formatSpan(Math.abs(delta)) : formatCount(Math.abs(delta));
   return `${sign}${size}`;
 }
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { AwsErrorAlert } from '../../../../components/aws-error-alert.tsx';
 import { TunerLanes } from '../../../../components/tuner-lanes.tsx';
 import { type TunerConfig, hasTuner } from '../../../../lib/alarm-tuner.ts';
@@ -21,7 +21,7 @@ import {
   tunerConfigFromDraft,
   tunerDataSpec,
 } from '../../model/tuner-config.ts';
-import { formatSpan } from '../../model/tuner-format.ts';
+import { formatCount, formatSpan } from '../../model/tuner-format.ts';
 import {
   DEFAULT_HISTORY,
   type HistoryId,
@@ -34,6 +34,7 @@ import { roundToRange, startingThreshold } from '../../model/tuner-rounding.ts';
 import { TunerScheduler } from '../../model/tuner-scheduler.ts';
 import { buttonClass } from '../button-styles.ts';
 import { HistoryPicker } from './history-picker.tsx';
+import { TUNE_PARAM } from './tune-alarm-button.tsx';
 import { TunerCompareBar } from './tuner-compare-bar.tsx';
 import { TunerSuggest } from './tuner-suggest.tsx';
 import { TunerSummary } from './tuner-summary.tsx';
@@ -108,6 +109,12 @@ function valueRange(loaded: LoadedHistory | undefined): [number, number] {
 export function AlarmTuner({ draft, errors, onChange, conditions, sentence, label, unit }: AlarmTunerProps) {
   const [scheduler] = useState(() => new TunerScheduler());
   useEffect(() => () => scheduler.clear(), [scheduler]);
+  // Opened with "Tune" (`?tune=1`): the tuner comes into view.
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get(TUNE_PARAM) === '1')
+      sectionRef.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
   const tunerAvailable = hasTuner();
 
   // The history: a window ending at the engine's "now" when the tuner opened (it stays put while tuning).
@@ -409,7 +416,7 @@ function TunerStatus(p: TunerStatusProps) {
     text = `No datapoints in the last ${p.historyLabel}: check the metric, its dimensions and the statistic.`;
   else {
     const took = p.elapsedMs !== undefined ? `, replayed in ${Math.max(1, Math.round(p.elapsedMs))} ms` : '';
-    text = `${p.points.toLocaleString('en-US')} datapoints over ${p.historyLabel} at ${p.periodText}${took}${p.stale ? ' · replaying…' : ''}.`;
+    text = `${formatCount(p.points)} datapoints over ${p.historyLabel} at ${p.periodText}${took}${p.stale ? ' · replaying…' : ''}.`;
   }
   return (
     <p className="text-xs text-slate-600" role="status" data-testid="tuner-status">

@@ -9,7 +9,7 @@ import {
 } from '../../../../lib/alarm-tuner.ts';
 import type { AlarmDraft } from '../../model/alarm-draft.ts';
 import { graceMs } from '../../model/tuner-config.ts';
-import { formatSpan } from '../../model/tuner-format.ts';
+import { formatCount, formatSpan } from '../../model/tuner-format.ts';
 import type { TunerScheduler } from '../../model/tuner-scheduler.ts';
 import { buttonClass, primaryButtonClass } from '../button-styles.ts';
 import { type LoadedHistory, asError } from './use-loaded-history.ts';
@@ -56,7 +56,8 @@ const sweepKey = (
     varyM,
   ]);
 
-const formatThreshold = (v: number) => v.toLocaleString('en-US', { maximumSignificantDigits: 6 });
+const THRESHOLD = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+const formatThreshold = (v: number) => THRESHOLD.format(v);
 
 /**
  * "Suggest threshold": replays the alarm at 200 thresholds over the history (and several M when
@@ -178,8 +179,8 @@ export function TunerSuggest({
                   {suggestion.why}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {suggestion.alarmCount.toLocaleString('en-US')} alarms, {formatSpan(suggestion.alarmMs)} in
-                  ALARM, {suggestion.detected} detected, {suggestion.missed} missed.
+                  {formatCount(suggestion.alarmCount)} alarms, {formatSpan(suggestion.alarmMs)} in ALARM,{' '}
+                  {suggestion.detected} detected, {suggestion.missed} missed.
                 </p>
               </div>
               <button

@@ -1,7 +1,7 @@
 import type { TuningSummary, Verdict } from '../../../../lib/alarm-tuner.ts';
 import { formatDateTime } from '../../../../lib/format.ts';
 import { SUMMARY_FIGURES, compareSummaries } from '../../model/tuner-compare.ts';
-import { formatDelta, formatSpan } from '../../model/tuner-format.ts';
+import { formatCount, formatDelta, formatSpan } from '../../model/tuner-format.ts';
 
 /** Props of {@link TunerSummary}. */
 export interface TunerSummaryProps {
@@ -30,7 +30,7 @@ const TONE_CLASS: Record<Verdict['tone'], string> = {
 const FIGURE_TESTID: Record<string, string> = { alarms: 'tuner-alarm-count', false: 'tuner-false-alarms' };
 
 const show = (v: number | undefined, kind: 'count' | 'duration') =>
-  v === undefined ? '—' : kind === 'duration' ? formatSpan(v) : v.toLocaleString('en-US');
+  v === undefined ? '—' : kind === 'duration' ? formatSpan(v) : formatCount(v);
 
 /**
  * The replay in figures: ALARM episodes, time in ALARM, flaps, the longest episode, and against the

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TunerTransition } from '../../../../lib/alarm-tuner.ts';
 import { formatDateTime } from '../../../../lib/format.ts';
-import { shortReason } from '../../model/tuner-format.ts';
+import { formatCount, shortReason } from '../../model/tuner-format.ts';
 import { buttonClass } from '../button-styles.ts';
 import { WhatChanged } from '../what-changed.tsx';
 
@@ -26,8 +26,15 @@ const FIRST = 25;
  * touched the alarm's resources.
  */
 export function TunerTransitions({ transitions, resourceNames, onShow, shownMs }: TunerTransitionsProps) {
-  // Newest first, as alarm history reads.
-  const alarms = transitions.filter((t) => t.to === 'ALARM').reverse();
+  // Newest first, as alarm history reads; reasons shortened once per replay, not per render.
+  const alarms = useMemo(
+    () =>
+      transitions
+        .filter((t) => t.to === 'ALARM')
+        .reverse()
+        .map((t) => ({ ...t, short: shortReason(t.reason) })),
+    [transitions],
+  );
   const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
   const [all, setAll] = useState(false);
   const listed = all ? alarms : alarms.slice(0, FIRST);
@@ -42,7 +49,7 @@ export function TunerTransitions({ transitions, resourceNames, onShow, shownMs }
     <section aria-labelledby="tuner-transitions-title" className="space-y-2">
       <h3 id="tuner-transitions-title" className="text-sm font-semibold text-slate-900">
         Transitions to ALARM{' '}
-        <span className="font-normal text-slate-500">({alarms.length.toLocaleString('en-US')})</span>
+        <span className="font-normal text-slate-500">({formatCount(alarms.length)})</span>
       </h3>
       {alarms.length === 0 ? (
         <p className="text-sm text-slate-500">The alarm would not have fired in this history.</p>
@@ -68,7 +75,7 @@ export function TunerTransitions({ transitions, resourceNames, onShow, shownMs }
                     {formatDateTime(t.atMs)}
                   </time>
                   <span className="text-xs text-slate-500">from {t.from}</span>
-                  <span className="min-w-0 flex-1 text-slate-700">{shortReason(t.reason)}</span>
+                  <span className="min-w-0 flex-1 text-slate-700">{t.short}</span>
                   {onShow && (
                     <button
                       type="button"
@@ -101,7 +108,7 @@ export function TunerTransitions({ transitions, resourceNames, onShow, shownMs }
       )}
       {!all && alarms.length > FIRST && (
         <button type="button" className={buttonClass} onClick={() => setAll(true)}>
-          Show all {alarms.length.toLocaleString('en-US')}
+          Show all {formatCount(alarms.length)}
         </button>
       )}
     </section>
