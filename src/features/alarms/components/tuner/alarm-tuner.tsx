@@ -270,8 +270,9 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
         historyLabel={shown?.label}
         periodText={periodText}
         points={data?.timestamps.length}
+        conditionsReady={config !== undefined}
         elapsedMs={view?.elapsedMs}
-        stale={view !== undefined && !b.current}
+        stale={view !== undefined && config !== undefined && !b.current}
       />
       {start !== undefined && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
@@ -362,7 +363,7 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
               {...(showPinned && a.result ? { pinned: a.result.summary } : {})}
               withTruth={withTruth}
               graceLabel={config ? formatSpan(graceMs(config)) : 'N × period'}
-              stale={view !== undefined && !b.current}
+              stale={view !== undefined && config !== undefined && !b.current}
             />
           )}
         </div>
@@ -399,6 +400,8 @@ interface TunerStatusProps {
   historyLabel: string | undefined;
   periodText: string;
   points: number | undefined;
+  /** The condition fields are valid: there is something to replay. */
+  conditionsReady: boolean;
   elapsedMs: number | undefined;
   stale: boolean;
 }
@@ -414,6 +417,8 @@ function TunerStatus(p: TunerStatusProps) {
   else if (p.points === undefined) text = 'Loading…';
   else if (p.points === 0)
     text = `No datapoints in the last ${p.historyLabel}: check the metric, its dimensions and the statistic.`;
+  else if (!p.conditionsReady)
+    text = `${formatCount(p.points)} datapoints over ${p.historyLabel} at ${p.periodText}: complete the conditions to replay them.`;
   else {
     const took = p.elapsedMs !== undefined ? `, replayed in ${Math.max(1, Math.round(p.elapsedMs))} ms` : '';
     text = `${formatCount(p.points)} datapoints over ${p.historyLabel} at ${p.periodText}${took}${p.stale ? ' · replaying…' : ''}.`;

@@ -50,7 +50,8 @@ export function TunerCompareBar({
       data-testid="tuner-compare"
     >
       <p className="text-sm text-slate-800">
-        Comparing <strong>A</strong> (pinned, dashed) with <strong>B</strong> (the form).
+        Comparing <strong>A</strong> (pinned: the A row of the states, its threshold dashed) with{' '}
+        <strong>B</strong> (the form).
       </p>
       {changes.length === 0 ? (
         <p className="text-xs text-slate-500">

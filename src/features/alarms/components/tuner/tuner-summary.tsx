@@ -51,6 +51,16 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
   const comparing = pinned !== undefined;
   return (
     <div data-testid="tuner-summary" aria-busy={stale} className="space-y-2">
+      {pinned && (
+        <p
+          data-testid="tuner-verdict-a"
+          data-tone={pinned.verdict.tone}
+          className={`rounded border border-dashed px-2 py-1.5 text-sm ${TONE_CLASS[pinned.verdict.tone]}`}
+        >
+          <span className="font-semibold">A: </span>
+          {pinned.verdict.text}
+        </p>
+      )}
       {summary ? (
         <p
           data-testid="tuner-verdict"
@@ -62,16 +72,6 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
         </p>
       ) : (
         <p className="text-sm text-slate-500">Replaying…</p>
-      )}
-      {pinned && (
-        <p
-          data-testid="tuner-verdict-a"
-          data-tone={pinned.verdict.tone}
-          className={`rounded border border-dashed px-2 py-1.5 text-sm ${TONE_CLASS[pinned.verdict.tone]}`}
-        >
-          <span className="font-semibold">A: </span>
-          {pinned.verdict.text}
-        </p>
       )}
       <table className={`w-full text-sm ${stale ? 'opacity-70' : ''}`} aria-label="Replay summary">
         <thead className="text-left text-xs text-slate-500">
