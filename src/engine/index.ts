@@ -90,7 +90,7 @@ export { backtest, evaluationStepMs } from './alarms/backtest.ts';
 export type { AlarmTransition, BacktestResult, BacktestSeries, StateSpan } from './alarms/backtest.ts';
 export {
   DEFAULT_FLAP_WINDOW_MS,
-  formatDetectDuration,
+  formatTuningDuration,
   prepareHistory,
   runPrepared,
   summarizeRun,

@@ -34,6 +34,13 @@ export interface AlarmEpisode {
   incidentId?: string;
   /** It started less than the flap window after the previous episode ended. */
   flap: boolean;
+  /** Its time in ALARM outside every incident window. */
+  outsideMs: number;
+  /**
+   * It overlaps incident windows but stays in ALARM outside them longer than those windows last: an
+   * alarm that stays on catches every incident, which says nothing.
+   */
+  overstays: boolean;
 }
 
 export interface IncidentOutcome {
@@ -72,6 +79,10 @@ export interface TuningSummary {
   maxDetectMs?: number;
   /** Episodes overlapping no incident window [start, end + grace]. */
   falseAlarms: number;
+  /** Episodes that overlap incident windows but stay in ALARM outside them longer than those windows last. */
+  overstays: number;
+  /** Time in ALARM outside every incident window. */
+  alarmOutsideMs: number;
   verdict: Verdict;
 }
 
@@ -91,14 +102,16 @@ export interface SummaryOptions {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** A duration in words: "45 s", "4 min", "2 h 5 min". */
-export function formatDetectDuration(ms: number): string {
+/** A duration in words: "45 s", "4 min", "2 h 5 min", "3 d 4 h". */
+export function formatTuningDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const min = Math.round(s / 60);
   if (min < 60) return `${min} min`;
   const h = Math.floor(min / 60);
-  return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+  if (h < 24) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+  const d = Math.floor(h / 24);
+  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
 }
 
 function verdictOf(s: Omit<TuningSummary, 'verdict'>): Verdict {
@@ -112,29 +125,30 @@ function verdictOf(s: Omit<TuningSummary, 'verdict'>): Verdict {
           text: `Untested: ${alarms}, but no labeled incidents in this history to judge ${s.alarmCount === 1 ? 'it' : 'them'} against.`,
         };
   }
-  const outside = `${s.falseAlarms} outside incidents`;
-  if (s.missed > 0 && s.falseAlarms > 0) {
+  const noise: string[] = [];
+  if (s.falseAlarms > 0) noise.push(`${alarms}, ${s.falseAlarms} outside incidents`);
+  if (s.overstays > 0)
+    noise.push(`stays in ALARM ${formatTuningDuration(s.alarmOutsideMs)} outside incidents`);
+  const incidents = plural(total, 'incident');
+  if (s.missed > 0 && noise.length > 0) {
     return {
       tone: 'noisy-and-blind',
-      text: `Noisy and blind: misses ${s.missed} of ${plural(total, 'incident')}; ${alarms}, ${outside}.`,
+      text: `Noisy and blind: misses ${s.missed} of ${incidents}; ${noise.join('; ')}.`,
     };
   }
   if (s.missed > 0) {
     const none = s.alarmCount === 0 ? ' No alarms in this history.' : '';
-    return { tone: 'blind', text: `Misses ${s.missed} of ${plural(total, 'incident')}.${none}` };
+    return { tone: 'blind', text: `Misses ${s.missed} of ${incidents}.${none}` };
   }
   const speed =
-    s.meanDetectMs === undefined ? '' : `; detects in ${formatDetectDuration(s.meanDetectMs)} on average`;
-  if (s.falseAlarms > 0) {
+    s.meanDetectMs === undefined ? '' : `; detects in ${formatTuningDuration(s.meanDetectMs)} on average`;
+  if (noise.length > 0) {
     return {
       tone: 'noisy',
-      text: `Noisy: ${alarms}, ${outside}. Catches ${s.detected} of ${plural(total, 'incident')}${speed}.`,
+      text: `Noisy: ${noise.join('; ')}. Catches ${s.detected} of ${incidents}${speed}.`,
     };
   }
-  return {
-    tone: 'good',
-    text: `Caught ${s.detected} of ${plural(total, 'incident')}, no false alarms${speed}.`,
-  };
+  return { tone: 'good', text: `Caught ${s.detected} of ${incidents}, no false alarms${speed}.` };
 }
 
 /** The first index of a sorted-by-time list of episodes whose end is after `ms`. */
@@ -149,12 +163,26 @@ function firstEndingAfter(episodes: readonly AlarmEpisode[], ms: number): number
   return lo;
 }
 
+/** The union of the incidents' windows [start, end + grace], as disjoint spans in time order. */
+function windowUnion(incidents: readonly IncidentOutcome[], graceMs: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const inc of incidents) {
+    const last = out.at(-1);
+    const end = inc.endMs + graceMs;
+    if (last && inc.startMs <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([inc.startMs, end]);
+  }
+  return out;
+}
+
 /**
  * Summarizes a run over [startMs, endMs) against labeled incidents. An episode is a maximal ALARM
  * span; a flap is an episode starting less than `flapWindowMs` after the previous one ended; an
  * incident is detected when an episode overlaps [incident start, incident end + graceMs], and its
  * time to detect is max(0, episode start − incident start) for the first such episode; a false
- * alarm is an episode overlapping no incident's window. Incidents outside the range are left out.
+ * alarm is an episode overlapping no incident's window; an episode overstays when it overlaps
+ * incident windows but stays in ALARM outside them longer than those windows last. Incidents
+ * outside the range are left out.
  */
 export function summarizeRun(
   run: BacktestResult,
@@ -183,7 +211,7 @@ export function summarizeRun(
     }
     const flap = prev !== undefined && s - prev.endMs < flapWindowMs;
     if (flap) flaps++;
-    episodes.push({ startMs: s, endMs: e, flap });
+    episodes.push({ startMs: s, endMs: e, flap, outsideMs: 0, overstays: false });
     longestMs = Math.max(longestMs, e - s);
   }
 
@@ -208,8 +236,29 @@ export function summarizeRun(
       maxDetectMs = Math.max(maxDetectMs ?? 0, inc.detectMs);
     }
   }
+
+  // Time outside the windows: both lists are in time order, the windows disjoint.
+  const windows = windowUnion(incidents, graceMs);
   let falseAlarms = 0;
-  for (const ep of episodes) if (ep.incidentId === undefined) falseAlarms++;
+  let overstays = 0;
+  let alarmOutsideMs = 0;
+  let w = 0;
+  for (const ep of episodes) {
+    while (w < windows.length && windows[w][1] <= ep.startMs) w++;
+    let inside = 0;
+    let overlapped = 0;
+    for (let k = w; k < windows.length && windows[k][0] < ep.endMs; k++) {
+      inside += Math.min(ep.endMs, windows[k][1]) - Math.max(ep.startMs, windows[k][0]);
+      overlapped += windows[k][1] - windows[k][0];
+    }
+    ep.outsideMs = ep.endMs - ep.startMs - inside;
+    alarmOutsideMs += ep.outsideMs;
+    if (ep.incidentId === undefined) falseAlarms++;
+    else if (ep.outsideMs > overlapped) {
+      ep.overstays = true;
+      overstays++;
+    }
+  }
 
   const summary: Omit<TuningSummary, 'verdict'> = {
     episodes,
@@ -224,6 +273,8 @@ export function summarizeRun(
     meanDetectMs: detected > 0 ? detectSum / detected : undefined,
     maxDetectMs,
     falseAlarms,
+    overstays,
+    alarmOutsideMs,
   };
   return { ...summary, verdict: verdictOf(summary) };
 }
@@ -237,6 +288,9 @@ export interface SweepPoint {
   missed: number;
   alarmMs: number;
   meanDetectMs?: number;
+  /** See {@link TuningSummary}. */
+  overstays: number;
+  alarmOutsideMs: number;
 }
 
 export interface SweepResult {
@@ -287,40 +341,87 @@ function sweepThresholdValues(h: PreparedHistory, opts: SweepOptions): number[] 
   const step = (hi - lo) / (count - 1);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
-    const t = i === 0 ? lo : i === count - 1 ? hi : roundToStep(lo + i * step, step);
+    const t = roundToStep(i === count - 1 ? hi : lo + i * step, step);
     if (out.length === 0 || t > out[out.length - 1]) out.push(t);
   }
   return out;
 }
 
-/** Better first: more incidents caught, fewer false alarms, faster detection, fewer ALARM minutes. */
-function compareCandidates(a: SweepPoint, b: SweepPoint, current: number | undefined): number {
+/**
+ * Better first: more incidents caught, less noise (false alarms and overstays), less time in ALARM
+ * outside incidents, faster detection, fewer episodes (no flapping through an incident).
+ */
+function compareCandidates(a: SweepPoint, b: SweepPoint): number {
   return (
     b.detected - a.detected ||
-    a.falseAlarms - b.falseAlarms ||
+    a.falseAlarms + a.overstays - (b.falseAlarms + b.overstays) ||
+    a.alarmOutsideMs - b.alarmOutsideMs ||
     (a.meanDetectMs ?? Infinity) - (b.meanDetectMs ?? Infinity) ||
-    a.alarmMs - b.alarmMs ||
-    (current === undefined ? 0 : Math.abs(a.threshold - current) - Math.abs(b.threshold - current)) ||
-    a.datapointsToAlarm - b.datapointsToAlarm
+    a.alarmCount - b.alarmCount
   );
 }
 
-function whyOf(best: SweepPoint, total: number, all: boolean): string {
+/**
+ * The best of the candidates; among equally good ones, the middle of the widest run of neighbouring
+ * thresholds (the most margin on both sides), then the run nearest the current threshold, then the
+ * smaller M. `points` are sorted by M, then threshold.
+ */
+function pickSuggestion(
+  points: readonly SweepPoint[],
+  isCandidate: (p: SweepPoint) => boolean,
+  current: number | undefined,
+): SweepPoint | undefined {
+  let best: SweepPoint | undefined;
+  for (const p of points) if (isCandidate(p) && (!best || compareCandidates(p, best) < 0)) best = p;
+  if (!best) return undefined;
+  const top = best;
+  const equal = (p: SweepPoint) => isCandidate(p) && compareCandidates(p, top) === 0;
+  let pick = top;
+  let pickWidth = 0;
+  for (let i = 0; i < points.length;) {
+    if (!equal(points[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (
+      j + 1 < points.length &&
+      points[j + 1].datapointsToAlarm === points[i].datapointsToAlarm &&
+      equal(points[j + 1])
+    )
+      j++;
+    const middle = points[(i + j) >> 1];
+    const width = j - i + 1;
+    const distance = (p: SweepPoint) => (current === undefined ? 0 : Math.abs(p.threshold - current));
+    if (width > pickWidth || (width === pickWidth && distance(middle) < distance(pick))) {
+      pick = middle;
+      pickWidth = width;
+    }
+    i = j + 1;
+  }
+  return pick;
+}
+
+function whyOf(best: SweepPoint, total: number, overstayingCatchMore: boolean): string {
   const alarms = plural(best.falseAlarms, 'false alarm');
   const speed =
     best.meanDetectMs === undefined
       ? ''
-      : `; detects in ${formatDetectDuration(best.meanDetectMs)} on average`;
-  return all
-    ? `Catches all ${plural(total, 'labeled incident')} with ${alarms}, the fewest of the thresholds that catch them all${speed}.`
-    : `No threshold catches all ${plural(total, 'labeled incident')}; this one catches ${best.detected} with ${alarms}, the fewest of those catching ${best.detected}${speed}.`;
+      : `; detects in ${formatTuningDuration(best.meanDetectMs)} on average`;
+  const labeled = plural(total, 'labeled incident');
+  if (best.detected === total)
+    return `Catches all ${labeled} with ${alarms}, the fewest of the thresholds that catch them all${speed}.`;
+  const without = overstayingCatchMore ? ' without staying in ALARM long after them' : '';
+  return `No threshold catches all ${labeled}${without}; this one catches ${best.detected} with ${alarms}, the fewest of those catching ${best.detected}${speed}.`;
 }
 
 /**
  * Replays the configuration at `count` thresholds (and each given M) over the history and proposes
  * the one that catches every labeled incident (or, if none does, the most) with the fewest false
- * alarms; ties go to faster mean detection, then fewer ALARM minutes, then the threshold nearest the
- * current one. Static operators only: band alarms have no threshold to sweep.
+ * alarms; ties go to less time in ALARM outside incidents, faster mean detection, fewer episodes,
+ * then the middle of the widest run of equally good thresholds. Thresholds at which an episode
+ * overstays (see {@link AlarmEpisode}) are proposed only when no other catches anything: an alarm
+ * that stays on catches every incident. Static operators only: band alarms have no threshold to sweep.
  */
 export function sweepThresholds(
   config: EvaluationConfig,
@@ -376,6 +477,8 @@ export function sweepThresholds(
         missed: s.missed,
         alarmMs: s.alarmMs,
         meanDetectMs: s.meanDetectMs,
+        overstays: s.overstays,
+        alarmOutsideMs: s.alarmOutsideMs,
       });
     }
   }
@@ -383,7 +486,11 @@ export function sweepThresholds(
   if (points.length === 0) return { points, noSuggestion: 'No datapoints in this history to sweep over.' };
   if (incidentCount === 0)
     return { points, noSuggestion: 'No labeled incidents in this history: nothing to tune against.' };
-  const best = points.reduce((a, b) => (compareCandidates(b, a, config.threshold) < 0 ? b : a));
+  // An overstaying alarm catches incidents by staying on: proposed only when nothing else catches any.
+  const best =
+    pickSuggestion(points, (p) => p.overstays === 0 && p.detected > 0, config.threshold) ??
+    pickSuggestion(points, () => true, config.threshold) ??
+    points[0];
   if (best.detected === 0) {
     return {
       points,
@@ -392,6 +499,13 @@ export function sweepThresholds(
   }
   return {
     points,
-    suggestion: { ...best, why: whyOf(best, incidentCount, best.detected === incidentCount) },
+    suggestion: {
+      ...best,
+      why: whyOf(
+        best,
+        incidentCount,
+        points.some((p) => p.detected > best.detected),
+      ),
+    },
   };
 }
