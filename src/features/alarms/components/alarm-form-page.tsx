@@ -16,7 +16,7 @@ export interface CreateAlarmPageProps {
 export function CreateAlarmPage({ search }: CreateAlarmPageProps) {
   const [initial] = useState(() => draftFromSearchParams(new URLSearchParams(search)));
   return (
-    <div className="mx-auto max-w-5xl space-y-4">
+    <div className="mx-auto max-w-6xl space-y-4">
       <Breadcrumb current="Create alarm" />
       <h1 className="text-lg font-semibold text-slate-900">Create alarm</h1>
       <AlarmForm initial={initial} mode="create" />
@@ -38,7 +38,7 @@ export function EditAlarmPage({ name }: EditAlarmPageProps) {
   const metricAlarm = alarm.data?.metricAlarm;
   if (!loaded && metricAlarm) setLoaded(draftFromAlarm(metricAlarm));
   return (
-    <div className="mx-auto max-w-5xl space-y-4">
+    <div className="mx-auto max-w-6xl space-y-4">
       <Breadcrumb current={`Edit ${name}`} parent={{ label: name, path: alarmPath(name) }} />
       <h1 className="text-lg font-semibold break-words text-slate-900">Edit alarm {name}</h1>
       {alarm.error && <AwsErrorAlert title="The alarm could not be read" error={alarm.error} />}

@@ -424,7 +424,7 @@ function TunerStatus(p: TunerStatusProps) {
     text = `${formatCount(p.points)} datapoints over ${p.historyLabel} at ${p.periodText}${took}${p.stale ? ' · replaying…' : ''}.`;
   }
   return (
-    <p className="text-xs text-slate-600" role="status" data-testid="tuner-status">
+    <p className="text-xs text-slate-600" data-testid="tuner-status">
       {text}
     </p>
   );

@@ -61,18 +61,21 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
           {pinned.verdict.text}
         </p>
       )}
-      {summary ? (
-        <p
-          data-testid="tuner-verdict"
-          data-tone={summary.verdict.tone}
-          className={`rounded border px-2 py-1.5 text-sm ${TONE_CLASS[summary.verdict.tone]}`}
-        >
-          {comparing && <span className="font-semibold">B: </span>}
-          {summary.verdict.text}
-        </p>
-      ) : (
-        <p className="text-sm text-slate-500">Replaying…</p>
-      )}
+      {/* The verdict is announced as it changes (typing a threshold, for one). */}
+      <div aria-live="polite">
+        {summary ? (
+          <p
+            data-testid="tuner-verdict"
+            data-tone={summary.verdict.tone}
+            className={`rounded border px-2 py-1.5 text-sm ${TONE_CLASS[summary.verdict.tone]}`}
+          >
+            {comparing && <span className="font-semibold">B: </span>}
+            {summary.verdict.text}
+          </p>
+        ) : (
+          <p className="text-sm text-slate-500">Replaying…</p>
+        )}
+      </div>
       <table className={`w-full text-sm ${stale ? 'opacity-70' : ''}`} aria-label="Replay summary">
         <thead className="text-left text-xs text-slate-500">
           <tr>
