@@ -1,7 +1,7 @@
 // Audit events on metric graphs and "What changed before this?": the markers' filter (UI state), the
 // queries that read them (the trail's control endpoint, or CloudTrail LookupEvents on a real account),
 // the link that opens one in Event history, and the ranking of changes before an instant.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -19,6 +19,7 @@ import {
   filterMarkers,
   floorMinute,
 } from './audit-marker.ts';
+import { afterOtherQueries } from './after-other-queries.ts';
 import { searchTrailChanges, searchTrailMarkers } from './trail-markers.ts';
 
 export type { AuditMarker, AuditMarkerFilter, ValueCount } from './audit-marker.ts';
@@ -97,10 +98,15 @@ const NO_OPTIONS: AuditMarkersResult['options'] = { services: [], identities: []
 export const auditMarkersQueryPrefix = (c: Pick<Connection, 'endpoint' | 'region'>) =>
   ['watchtrail', 'audit-markers', c.endpoint, c.region] as const;
 
+const isMarkerQuery = (key: readonly unknown[]) => key[0] === 'watchtrail' && key[1] === 'audit-markers';
+/** Markers are asked for once the page's other queries have been idle this long. */
+const QUIET_MS = 300;
+
 /**
  * The audit events of [startMs, endMs] that `filter` selects. Fetched on whole minutes (so graphs of
- * one page share one request and a live range refetches once a minute), at most 500 from the trail
- * (newest first) or 250 from LookupEvents; `truncated` says when more matched.
+ * one page share one request and a live range refetches once a minute), after the page's other
+ * queries (the graphs' data goes first), at most 500 from the trail (newest first) or 250 from
+ * LookupEvents; `truncated` says when more matched.
  */
 export function useAuditMarkers(
   startMs: number,
@@ -108,6 +114,7 @@ export function useAuditMarkers(
   filter: AuditMarkerFilter,
 ): AuditMarkersResult {
   const connection = useConnectionStore();
+  const client = useQueryClient();
   const base = controlBase(connection);
   const from = floorMinute(startMs);
   const to = ceilMinute(endMs);
@@ -124,6 +131,7 @@ export function useAuditMarkers(
       trail ? filter.identities : [],
     ],
     queryFn: async ({ signal }): Promise<AuditMarkerPage> => {
+      await afterOtherQueries(client, isMarkerQuery, QUIET_MS, signal);
       if (base !== undefined) return searchTrailMarkers(base, from, to, filter, signal);
       const { lookupMarkers } = await import('./lookup-markers.ts');
       return lookupMarkers(connection, from, to, filter.writesOnly, signal);
@@ -208,6 +216,7 @@ export function useAuditChanges(
   includeReads: boolean,
 ): AuditChangesResult {
   const connection = useConnectionStore();
+  const client = useQueryClient();
   const base = controlBase(connection);
   const from = Math.floor(startMs / 1000) * 1000;
   const to = Math.ceil(endMs / 1000) * 1000;
@@ -215,6 +224,7 @@ export function useAuditChanges(
   const query = useQuery({
     queryKey: [...auditMarkersQueryPrefix(connection), 'changes', from, to, names, includeReads],
     queryFn: async ({ signal }) => {
+      await afterOtherQueries(client, isMarkerQuery, QUIET_MS, signal);
       if (base !== undefined) return searchTrailChanges(base, from, to, names, includeReads, signal);
       const { lookupChanges } = await import('./lookup-markers.ts');
       return lookupChanges(connection, from, to, names, includeReads, signal);

@@ -187,12 +187,13 @@ describe('WhatChanged', () => {
     const c = renderWith(<WhatChanged atMs={AT} resourceNames={['orders-api']} />);
     await waitFor(() => expect(entries(c)).toEqual(['update', 'ssm', 'tag']));
     click(getByRole(c, 'radio', '15 min'));
+    await waitFor(() => expect(searches.at(-1)?.query.startMs).toBe(AT - 15 * MIN));
     await waitFor(() => expect(entries(c)).toEqual(['update', 'ssm']));
-    expect(searches.at(-1)?.query.startMs).toBe(AT - 15 * MIN);
 
     click(getByLabelText(c, 'Reads elsewhere too'));
     await waitFor(() => expect(entries(c)).toEqual(['update', 'ssm', 'describe']));
     expect(searches.at(-1)?.query.fields.readOnly).toBeUndefined();
+    expect(searches.at(-1)?.query.startMs).toBe(AT - 15 * MIN);
   });
 
   it('says so when nothing changed in the window, and explains the ranking', async () => {
