@@ -81,6 +81,10 @@ export interface AlarmEpisode {
   incidentId?: string;
   /** Started soon after the previous episode ended. */
   flap: boolean;
+  /** Its time in ALARM outside every incident window. */
+  outsideMs: number;
+  /** It overlaps incident windows but stays in ALARM outside them longer than those windows last. */
+  overstays: boolean;
 }
 
 /** Whether, and how fast, the alarm caught one incident. */
@@ -118,6 +122,10 @@ export interface TuningSummary {
   maxDetectMs?: number;
   /** Episodes overlapping no incident window [start, end + grace]. */
   falseAlarms: number;
+  /** Episodes that overlap incident windows but stay in ALARM outside them longer than those windows last. */
+  overstays: number;
+  /** Time in ALARM outside every incident window. */
+  alarmOutsideMs: number;
   verdict: Verdict;
 }
 
@@ -131,6 +139,9 @@ export interface SweepPoint {
   missed: number;
   alarmMs: number;
   meanDetectMs?: number;
+  /** As in {@link TuningSummary}. */
+  overstays: number;
+  alarmOutsideMs: number;
 }
 
 /** A sweep over thresholds (and M), and the value it proposes, if any. */
