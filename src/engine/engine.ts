@@ -12,7 +12,13 @@ import {
 import { type Stat, needsDistribution, statValue } from './metrics/statistics.ts';
 import { MetricStore } from './metrics/store.ts';
 import { type StandardUnit, unitCode, unitFromCode } from './metrics/units.ts';
-import { SIMULATED_SERIES, type SeriesModel, TrafficCache, modelContext } from './simulation/catalog.ts';
+import {
+  SIMULATED_SERIES,
+  type SeriesModel,
+  TrafficCache,
+  incidentAffects,
+  modelContext,
+} from './simulation/catalog.ts';
 import { MinuteSampleCache, accumulateSimulated } from './simulation/synthetic-source.ts';
 import { simulateTrailDay, simulatedEventDay } from './simulation/trail/index.ts';
 import { type Incident, incidentsBetween } from './simulation/workload.ts';
@@ -313,11 +319,20 @@ export class Engine {
     return this.store.get(metric)?.highResolution ?? false;
   }
 
-  /** The simulation's labeled incidents overlapping a range: ground truth for what the metrics show. */
-  incidents(startMs: number, endMs: number): Incident[] {
+  /**
+   * The simulation's labeled incidents overlapping a range: ground truth for what the metrics show.
+   * With `metrics`, only those whose effect shows in at least one of them (as the simulation's
+   * catalog declares); a metric the simulation does not model shows none.
+   */
+  incidents(startMs: number, endMs: number, metrics?: readonly MetricId[]): Incident[] {
     if (!this.simulation) return [];
     const now = this.clock.now();
-    return incidentsBetween(this.seedValue, startMs, Math.min(endMs, now)).filter((i) => i.startMs <= now);
+    const all = incidentsBetween(this.seedValue, startMs, Math.min(endMs, now)).filter(
+      (i) => i.startMs <= now,
+    );
+    if (metrics === undefined) return all;
+    const models = metrics.flatMap((m) => this.simulated.get(metricKey(m)) ?? []);
+    return all.filter((i) => models.some((m) => incidentAffects(m, i)));
   }
 
   /** Counts for diagnostics and benchmarks. */

@@ -435,6 +435,35 @@ describe('control endpoints under /_watchtrail/', () => {
     expect((await control('GET', 'clock')).body).toEqual({ now: FIXED, paused: false, speed: 1 });
   });
 
+  it('GET incidents with metric: only the incidents that show in that metric', async () => {
+    const range = `start=${FIXED - 30 * 24 * HOUR}&end=${FIXED}`;
+    const all = (await control('GET', `incidents?${range}`)).body.incidents as {
+      kind: string;
+      target: string;
+    }[];
+    const metric = encodeURIComponent(
+      JSON.stringify({
+        namespace: CPU1.Namespace,
+        metricName: CPU1.MetricName,
+        dimensions: CPU1.Dimensions.map((d) => ({ name: d.Name, value: d.Value })),
+      }),
+    );
+    const res = await control('GET', `incidents?${range}&metric=${metric}`);
+    expect(res.status).toBe(200);
+    const shown = res.body.incidents as { kind: string; target: string }[];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(all.length);
+    expect(
+      shown.every(
+        (i) =>
+          i.kind === 'traffic-surge' || (i.kind === 'hot-instance' && i.target === CPU1.Dimensions[0].Value),
+      ),
+    ).toBe(true);
+    const bad = await control('GET', `incidents?${range}&metric=cpu`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('"metric" must be JSON');
+  });
+
   it('advancing the clock moves what the API answers', async () => {
     await control('POST', 'clock', { advanceMs: 10 * MINUTE });
     const out = await client.send(

@@ -1,4 +1,4 @@
-import type { Engine } from '../../engine/index.ts';
+import type { Engine, MetricId } from '../../engine/index.ts';
 import { DAY_MS, parseAlarmRule, ruleTree } from '../../engine/index.ts';
 import { serveTrailControl, TRAIL_PREFIX } from './trail-control.ts';
 
@@ -51,9 +51,43 @@ const isAdvance = (v: unknown): v is number => isFiniteNumber(v) && v >= 0 && v 
 const isSeed = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffffffff;
 
+const METRIC_SHAPE =
+  'JSON {"namespace": string, "metricName": string, "dimensions": [{"name": string, "value": string}]}';
+
+/** One `metric` query parameter of GET /incidents: a metric as JSON. */
+function parseMetricParam(text: string): MetricId {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new ControlError(
+      `"metric" must be ${METRIC_SHAPE}; got ${JSON.stringify(text)}, which is not JSON.`,
+    );
+  }
+  const o =
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const dims = o?.dimensions ?? [];
+  const isDimension = (d: unknown) =>
+    typeof d === 'object' &&
+    d !== null &&
+    typeof (d as Record<string, unknown>).name === 'string' &&
+    typeof (d as Record<string, unknown>).value === 'string';
+  if (
+    !o ||
+    typeof o.namespace !== 'string' ||
+    typeof o.metricName !== 'string' ||
+    !Array.isArray(dims) ||
+    !dims.every(isDimension)
+  )
+    throw new ControlError(`"metric" must be ${METRIC_SHAPE}; got ${text}.`);
+  const dimensions = (dims as { name: string; value: string }[]).map(({ name, value }) => ({ name, value }));
+  return { namespace: o.namespace, metricName: o.metricName, dimensions };
+}
+
 /**
  * The control endpoints (`/_watchtrail/…`) that drive the engine for tests, scripts and demos:
- * GET/POST clock, POST reset, GET state, GET incidents, … and the audit trail's `/_watchtrail/trail/…`.
+ * GET/POST clock, POST reset, GET state, GET incidents (`?start&end`, and `&metric=<JSON>` repeated for only the
+ * incidents that show in those metrics), … and the audit trail's `/_watchtrail/trail/…`.
  */
 export async function serveControl(request: Request, ctx: ApiContext): Promise<Response> {
   const url = new URL(request.url);
@@ -100,7 +134,8 @@ export async function serveControl(request: Request, ctx: ApiContext): Promise<R
         const end = Number(url.searchParams.get('end') ?? now);
         if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end)
           throw new ControlError('"start" and "end" must be epoch milliseconds with start < end.');
-        return json({ incidents: engine.incidents(start, end) });
+        const metrics = url.searchParams.getAll('metric').map(parseMetricParam);
+        return json({ incidents: engine.incidents(start, end, metrics.length > 0 ? metrics : undefined) });
       }
       case 'POST /alarm-rule/parse': {
         const body = await readObject(request);

@@ -1,7 +1,15 @@
 import type { MetricId } from '../metrics/identity.ts';
 import type { StandardUnit } from '../metrics/units.ts';
 import { DAY_MS, HOUR_MS } from '../time.ts';
-import { BATCH_INSTANCE, type Incident, PEAK_TRAFFIC, WEB_INSTANCES, effect, trafficAt } from './workload.ts';
+import {
+  BATCH_INSTANCE,
+  type Incident,
+  type IncidentKind,
+  PEAK_TRAFFIC,
+  WEB_INSTANCES,
+  effect,
+  trafficAt,
+} from './workload.ts';
 
 /** What a model sees when it computes a level: the seed and the incidents near the queried range. */
 export interface ModelContext {
@@ -73,6 +81,27 @@ export function modelContext(
 }
 
 /**
+ * Incidents whose effect shows in a series: those of `kind` that hit `target` (any target when
+ * absent). Models read incidents only through these (`strength`) or through traffic (TRAFFIC_SURGE),
+ * so a series' `affectedBy` lists what moves it; a test probes every model to hold that.
+ */
+export interface IncidentEffect {
+  kind: IncidentKind;
+  target?: string;
+}
+
+/** How strongly an incident of the effect's kind and target is under way at t, 0..1. */
+const strength = (e: IncidentEffect, ctx: ModelContext, t: number) =>
+  effect(ctx.near(t), e.kind, t, e.target);
+
+/** Traffic surges raise every request rate: every series read from ctx.traffic shows them. */
+export const TRAFFIC_SURGE: IncidentEffect = { kind: 'traffic-surge' };
+
+/** Whether an incident's effect shows in a series. */
+export const incidentAffects = (model: SeriesModel, inc: Incident): boolean =>
+  model.affectedBy.some((e) => e.kind === inc.kind && (e.target === undefined || e.target === inc.target));
+
+/**
  * One simulated metric. `level` is its noise-free value at t (NaN: no data at t). A `value` metric
  * reports one datapoint a minute; a `latency` metric reports `volume` requests a minute whose
  * durations are log-normal around the level (the median).
@@ -82,6 +111,8 @@ export interface SeriesModel {
   unit: StandardUnit;
   shape: 'value' | 'latency';
   level: (ctx: ModelContext, tMs: number) => number;
+  /** The incidents whose effect shows in it (ground truth for tuning alarms on it). */
+  affectedBy: readonly IncidentEffect[];
   /** Per-minute noise: a standard deviation, relative to the level when `relativeNoise`. */
   noise: number;
   relativeNoise?: boolean;
@@ -111,15 +142,17 @@ function ec2Models(): SeriesModel[] {
   instances.forEach((id, k) => {
     const web = k < WEB_INSTANCES.length;
     const share = web ? [0.36, 0.33, 0.31][k] : 0;
+    const hot: IncidentEffect = { kind: 'hot-instance', target: id };
     const cpu = (ctx: ModelContext, t: number) => {
       if (!web) {
         const h = hourOf(t);
         return h >= 1 && h < 2.75 ? 82 : 4;
       }
       const base = 6 + 150 * share * load(ctx, t);
-      const hot = effect(ctx.near(t), 'hot-instance', t, id);
-      return base + (97 - base) * hot;
+      return base + (97 - base) * strength(hot, ctx, t);
     };
+    // The batch instance runs on its own schedule: no incident reaches it.
+    const cpuAffectedBy = web ? [TRAFFIC_SURGE, hot] : [];
     const dims = [dim('InstanceId', id)];
     out.push(
       {
@@ -127,6 +160,7 @@ function ec2Models(): SeriesModel[] {
         unit: 'Percent',
         shape: 'value',
         level: cpu,
+        affectedBy: cpuAffectedBy,
         noise: 2.2,
         clamp: [0, 100],
       },
@@ -135,6 +169,7 @@ function ec2Models(): SeriesModel[] {
         unit: 'Bytes',
         shape: 'value',
         level: (ctx, t) => (web ? share * ctx.traffic(t) * 2_150 : cpu(ctx, t) * 420_000),
+        affectedBy: web ? [TRAFFIC_SURGE] : cpuAffectedBy,
         noise: 0.06,
         relativeNoise: true,
         integer: true,
@@ -145,6 +180,7 @@ function ec2Models(): SeriesModel[] {
         unit: 'Bytes',
         shape: 'value',
         level: (ctx, t) => (web ? share * ctx.traffic(t) * 31_500 : cpu(ctx, t) * 95_000),
+        affectedBy: web ? [TRAFFIC_SURGE] : cpuAffectedBy,
         noise: 0.06,
         relativeNoise: true,
         integer: true,
@@ -155,10 +191,12 @@ function ec2Models(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: () => 0,
+        affectedBy: [],
         noise: 0,
       },
     );
   });
+  const hotWeb = WEB_INSTANCES.map((id): IncidentEffect => ({ kind: 'hot-instance', target: id }));
   out.push({
     id: {
       namespace: 'AWS/EC2',
@@ -167,10 +205,8 @@ function ec2Models(): SeriesModel[] {
     },
     unit: 'Percent',
     shape: 'value',
-    level: (ctx, t) =>
-      6 +
-      50 * load(ctx, t) +
-      30 * Math.max(...WEB_INSTANCES.map((i) => effect(ctx.near(t), 'hot-instance', t, i))),
+    level: (ctx, t) => 6 + 50 * load(ctx, t) + 30 * Math.max(...hotWeb.map((e) => strength(e, ctx, t))),
+    affectedBy: [TRAFFIC_SURGE, ...hotWeb],
     noise: 1.2,
     clamp: [0, 100],
   });
@@ -181,14 +217,34 @@ function lambdaModels(): SeriesModel[] {
   const fns: {
     name: string;
     rate: (ctx: ModelContext, t: number) => number;
+    /** What moves the rate: traffic, or nothing (a schedule). */
+    rateAffectedBy: readonly IncidentEffect[];
+    /** Whether a traffic surge can push the rate past the 7,500-a-minute throttle limit. */
+    throttles: boolean;
     duration: number;
     errorRate: number;
   }[] = [
-    { name: 'orders-api', rate: (ctx, t) => 0.4 * ctx.traffic(t), duration: 118, errorRate: 0.0012 },
-    { name: 'image-resize', rate: (ctx, t) => 0.045 * ctx.traffic(t), duration: 640, errorRate: 0.004 },
+    {
+      name: 'orders-api',
+      rate: (ctx, t) => 0.4 * ctx.traffic(t),
+      rateAffectedBy: [TRAFFIC_SURGE],
+      throttles: true,
+      duration: 118,
+      errorRate: 0.0012,
+    },
+    {
+      name: 'image-resize',
+      rate: (ctx, t) => 0.045 * ctx.traffic(t),
+      rateAffectedBy: [TRAFFIC_SURGE],
+      throttles: false,
+      duration: 640,
+      errorRate: 0.004,
+    },
     {
       name: 'nightly-report',
       rate: (_ctx, t) => (hourOf(t) >= 2 && hourOf(t) < 2.25 ? 6 : 0),
+      rateAffectedBy: [],
+      throttles: false,
       duration: 41_000,
       errorRate: 0.02,
     },
@@ -196,8 +252,13 @@ function lambdaModels(): SeriesModel[] {
   const out: SeriesModel[] = [];
   for (const f of fns) {
     const dims = [dim('FunctionName', f.name)];
+    // Deploys regress orders-api only.
+    const regression: IncidentEffect[] =
+      f.name === 'orders-api' ? [{ kind: 'deploy-regression', target: f.name }] : [];
     const deploy = (ctx: ModelContext, t: number) =>
-      f.name === 'orders-api' ? effect(ctx.near(t), 'deploy-regression', t, f.name) : 0;
+      regression.length > 0 ? strength(regression[0], ctx, t) : 0;
+    // Duration grows with load (traffic) for every function.
+    const durationAffectedBy = [TRAFFIC_SURGE, ...regression];
     const errors = (ctx: ModelContext, t: number) => f.rate(ctx, t) * (f.errorRate + 0.09 * deploy(ctx, t));
     const duration = (ctx: ModelContext, t: number) =>
       f.duration * (1 + 0.25 * load(ctx, t) + 3.5 * deploy(ctx, t));
@@ -208,6 +269,7 @@ function lambdaModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: f.rate,
+        affectedBy: f.rateAffectedBy,
         noise: 0.05,
         relativeNoise: true,
         integer: true,
@@ -219,6 +281,7 @@ function lambdaModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: (ctx, t) => (f.rate(ctx, t) > 0 ? errors(ctx, t) : NaN),
+        affectedBy: [...f.rateAffectedBy, ...regression],
         noise: 0.35,
         relativeNoise: true,
         integer: true,
@@ -229,6 +292,7 @@ function lambdaModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: (ctx, t) => (f.rate(ctx, t) > 0 ? Math.max(0, f.rate(ctx, t) - 7_500) * 0.5 : NaN),
+        affectedBy: f.throttles ? f.rateAffectedBy : [],
         noise: 0,
         integer: true,
       },
@@ -237,6 +301,7 @@ function lambdaModels(): SeriesModel[] {
         unit: 'Milliseconds',
         shape: 'latency',
         level: duration,
+        affectedBy: durationAffectedBy,
         noise: 0.04,
         volume: f.rate,
         sigma: 0.38,
@@ -246,6 +311,7 @@ function lambdaModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: (ctx, t) => (f.rate(ctx, t) > 0 ? (f.rate(ctx, t) * duration(ctx, t)) / 60_000 : NaN),
+        affectedBy: durationAffectedBy,
         noise: 0.08,
         relativeNoise: true,
         integer: true,
@@ -264,8 +330,12 @@ function albModels(): SeriesModel[] {
     dimensions: dims,
   });
   const traffic = (ctx: ModelContext, t: number) => ctx.traffic(t);
-  const deploy = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'deploy-regression', t);
-  const db = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t);
+  // Every deploy regression and database slowdown reaches the load balancer's targets.
+  const deployAny: IncidentEffect = { kind: 'deploy-regression' };
+  const dbAny: IncidentEffect = { kind: 'db-slowdown' };
+  const deploy = (ctx: ModelContext, t: number) => strength(deployAny, ctx, t);
+  const db = (ctx: ModelContext, t: number) => strength(dbAny, ctx, t);
+  const troubled = [TRAFFIC_SURGE, deployAny, dbAny];
   const errors5xx = (ctx: ModelContext, t: number) =>
     traffic(ctx, t) * (0.0004 + 0.05 * deploy(ctx, t) + 0.01 * db(ctx, t));
   return [
@@ -274,6 +344,7 @@ function albModels(): SeriesModel[] {
       unit: 'Count',
       shape: 'value',
       level: traffic,
+      affectedBy: [TRAFFIC_SURGE],
       noise: 0.03,
       relativeNoise: true,
       integer: true,
@@ -284,6 +355,7 @@ function albModels(): SeriesModel[] {
       unit: 'Seconds',
       shape: 'latency',
       level: (ctx, t) => 0.042 * (1 + 0.5 * load(ctx, t)) * (1 + 4 * deploy(ctx, t) + 2.5 * db(ctx, t)),
+      affectedBy: troubled,
       noise: 0.05,
       volume: traffic,
       sigma: 0.55,
@@ -293,6 +365,7 @@ function albModels(): SeriesModel[] {
       unit: 'Count',
       shape: 'value',
       level: errors5xx,
+      affectedBy: troubled,
       noise: 0.3,
       relativeNoise: true,
       integer: true,
@@ -303,6 +376,7 @@ function albModels(): SeriesModel[] {
       unit: 'Count',
       shape: 'value',
       level: (ctx, t) => traffic(ctx, t) * 0.985 - errors5xx(ctx, t),
+      affectedBy: troubled,
       noise: 0.03,
       relativeNoise: true,
       integer: true,
@@ -313,6 +387,7 @@ function albModels(): SeriesModel[] {
       unit: 'Count',
       shape: 'value',
       level: (ctx, t) => traffic(ctx, t) * 0.012,
+      affectedBy: [TRAFFIC_SURGE],
       noise: 0.15,
       relativeNoise: true,
       integer: true,
@@ -323,6 +398,7 @@ function albModels(): SeriesModel[] {
       unit: 'Count',
       shape: 'value',
       level: (ctx, t) => traffic(ctx, t) * 0.21,
+      affectedBy: [TRAFFIC_SURGE],
       noise: 0.05,
       relativeNoise: true,
       integer: true,
@@ -345,8 +421,9 @@ function dynamoModels(): SeriesModel[] {
       dimensions: dims,
     });
     // Demand in capacity units per second; a surge on this table pushes it past provisioned capacity.
+    const surge: IncidentEffect = { kind: 'traffic-surge', target: tb.name };
     const demand = (ctx: ModelContext, t: number) =>
-      ((tb.read * ctx.traffic(t)) / 60) * (1 + 0.9 * effect(ctx.near(t), 'traffic-surge', t, tb.name));
+      ((tb.read * ctx.traffic(t)) / 60) * (1 + 0.9 * strength(surge, ctx, t));
     const burst = tb.provisionedRead * 1.15;
     out.push(
       {
@@ -354,6 +431,8 @@ function dynamoModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: (ctx, t) => Math.min(demand(ctx, t), burst),
+        // Any surge raises traffic (a surge on this table even more).
+        affectedBy: [TRAFFIC_SURGE],
         noise: 0.04,
         relativeNoise: true,
         clamp: [0, Infinity],
@@ -363,6 +442,7 @@ function dynamoModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: () => tb.provisionedRead,
+        affectedBy: [],
         noise: 0,
       },
       {
@@ -370,6 +450,7 @@ function dynamoModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: (ctx, t) => (tb.write * ctx.traffic(t)) / 60,
+        affectedBy: [TRAFFIC_SURGE],
         noise: 0.05,
         relativeNoise: true,
         clamp: [0, Infinity],
@@ -379,6 +460,7 @@ function dynamoModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: () => tb.provisionedWrite,
+        affectedBy: [],
         noise: 0,
       },
       {
@@ -386,6 +468,7 @@ function dynamoModels(): SeriesModel[] {
         unit: 'Count',
         shape: 'value',
         level: (ctx, t) => Math.max(0, demand(ctx, t) - burst) * 12,
+        affectedBy: [TRAFFIC_SURGE],
         noise: 0.2,
         relativeNoise: true,
         integer: true,
@@ -399,13 +482,16 @@ function dynamoModels(): SeriesModel[] {
 function rdsModels(): SeriesModel[] {
   const dims = [dim('DBInstanceIdentifier', 'orders-db')];
   const id = (metricName: string): MetricId => ({ namespace: 'AWS/RDS', metricName, dimensions: dims });
-  const slow = (ctx: ModelContext, t: number) => effect(ctx.near(t), 'db-slowdown', t, 'orders-db');
+  const slowdown: IncidentEffect = { kind: 'db-slowdown', target: 'orders-db' };
+  const slow = (ctx: ModelContext, t: number) => strength(slowdown, ctx, t);
+  const loadAndSlowdown = [TRAFFIC_SURGE, slowdown];
   return [
     {
       id: id('CPUUtilization'),
       unit: 'Percent',
       shape: 'value',
       level: (ctx, t) => 12 + 48 * load(ctx, t) + 40 * slow(ctx, t),
+      affectedBy: loadAndSlowdown,
       noise: 2,
       clamp: [0, 100],
     },
@@ -414,6 +500,7 @@ function rdsModels(): SeriesModel[] {
       unit: 'Count',
       shape: 'value',
       level: (ctx, t) => 18 + 70 * load(ctx, t) + 60 * slow(ctx, t),
+      affectedBy: loadAndSlowdown,
       noise: 3,
       integer: true,
       clamp: [0, Infinity],
@@ -423,6 +510,7 @@ function rdsModels(): SeriesModel[] {
       unit: 'Bytes',
       shape: 'value',
       level: (ctx, t) => 6.2e9 - 1.4e9 * load(ctx, t),
+      affectedBy: [TRAFFIC_SURGE],
       noise: 4e7,
       integer: true,
       clamp: [0, Infinity],
@@ -432,6 +520,7 @@ function rdsModels(): SeriesModel[] {
       unit: 'Seconds',
       shape: 'value',
       level: (ctx, t) => 0.0016 * (1 + 0.8 * load(ctx, t)) * (1 + 9 * slow(ctx, t)),
+      affectedBy: loadAndSlowdown,
       noise: 0.08,
       relativeNoise: true,
       clamp: [0, Infinity],
@@ -441,6 +530,7 @@ function rdsModels(): SeriesModel[] {
       unit: 'Count/Second',
       shape: 'value',
       level: (ctx, t) => 40 + 420 * load(ctx, t) * (1 + 2 * slow(ctx, t)),
+      affectedBy: loadAndSlowdown,
       noise: 0.06,
       relativeNoise: true,
       clamp: [0, Infinity],
@@ -450,6 +540,7 @@ function rdsModels(): SeriesModel[] {
       unit: 'Count/Second',
       shape: 'value',
       level: (ctx, t) => 25 + 160 * load(ctx, t),
+      affectedBy: [TRAFFIC_SURGE],
       noise: 0.06,
       relativeNoise: true,
       clamp: [0, Infinity],
