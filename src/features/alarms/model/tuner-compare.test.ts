@@ -15,6 +15,8 @@ const summary = (patch: Partial<TuningSummary>): TuningSummary => ({
   detected: 0,
   missed: 0,
   falseAlarms: 0,
+  overstays: 0,
+  alarmOutsideMs: 0,
   verdict: { tone: 'quiet', text: 'Quiet.' },
   ...patch,
 });
@@ -29,6 +31,8 @@ describe('comparing A and B', () => {
     missed: 1,
     meanDetectMs: 6 * MIN,
     falseAlarms: 11,
+    overstays: 1,
+    alarmOutsideMs: 70 * MIN,
   });
   const b = summary({
     alarmCount: 4,
@@ -39,6 +43,7 @@ describe('comparing A and B', () => {
     missed: 0,
     meanDetectMs: 9 * MIN,
     falseAlarms: 1,
+    alarmOutsideMs: 10 * MIN,
   });
 
   it('gives B − A per figure and which side is better', () => {
@@ -52,6 +57,8 @@ describe('comparing A and B', () => {
       ['Incidents missed', 1, 0, -1, 'b'],
       ['Mean time to detect', 6 * MIN, 9 * MIN, 3 * MIN, 'a'],
       ['False alarms', 11, 1, -10, 'b'],
+      ['Overstays', 1, 0, -1, 'b'],
+      ['Time in ALARM outside incidents', 70 * MIN, 10 * MIN, -60 * MIN, 'b'],
     ]);
   });
 

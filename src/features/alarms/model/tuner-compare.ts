@@ -76,6 +76,22 @@ export const SUMMARY_FIGURES: readonly SummaryFigure[] = [
     needsTruth: true,
     value: (s) => s.falseAlarms,
   },
+  {
+    key: 'overstays',
+    label: 'Overstays',
+    kind: 'count',
+    better: 'lower',
+    needsTruth: true,
+    value: (s) => s.overstays,
+  },
+  {
+    key: 'outside',
+    label: 'Time in ALARM outside incidents',
+    kind: 'duration',
+    better: 'lower',
+    needsTruth: true,
+    value: (s) => s.alarmOutsideMs,
+  },
 ];
 
 /** One row of the comparison. */

@@ -109,12 +109,10 @@ function valueRange(loaded: LoadedHistory | undefined): [number, number] {
 export function AlarmTuner({ draft, errors, onChange, conditions, sentence, label, unit }: AlarmTunerProps) {
   const [scheduler] = useState(() => new TunerScheduler());
   useEffect(() => () => scheduler.clear(), [scheduler]);
-  // Opened with "Tune" (`?tune=1`): the tuner comes into view.
+  // Opened with "Tune" (`?tune=1`): the tuner comes into view once its lanes are drawn.
   const sectionRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (new URLSearchParams(location.search).get(TUNE_PARAM) === '1')
-      sectionRef.current?.scrollIntoView?.({ block: 'start' });
-  }, []);
+  const [scrollToTuner] = useState(() => new URLSearchParams(location.search).get(TUNE_PARAM) === '1');
+  const scrolled = useRef(false);
   const tunerAvailable = hasTuner();
 
   // The history: a window ending at the engine's "now" when the tuner opened (it stays put while tuning).
@@ -213,6 +211,11 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
   };
 
   const data = shownLoaded?.history;
+  useEffect(() => {
+    if (!scrollToTuner || scrolled.current || !data) return;
+    scrolled.current = true;
+    sectionRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [scrollToTuner, data]);
   const band = useMemo(
     () =>
       data?.lower && data.upper
@@ -233,6 +236,7 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
 
   return (
     <section
+      ref={sectionRef}
       aria-labelledby="tuner-title"
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >

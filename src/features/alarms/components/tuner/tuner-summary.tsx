@@ -147,6 +147,17 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
           </dd>
           <dt className="font-medium">False alarm</dt>
           <dd>An episode that overlaps no labeled incident, nor the evaluation window after one.</dd>
+          <dt className="font-medium">Overstay</dt>
+          <dd>
+            An episode that catches an incident but stays in ALARM outside the incidents&apos; windows (each
+            incident plus the evaluation window) for longer than those windows last: an alarm stuck on catches
+            everything, and this says so.
+          </dd>
+          <dt className="font-medium">Time in ALARM outside incidents</dt>
+          <dd>
+            All the time in ALARM that falls outside every incident&apos;s window: what the alarm costs in
+            noise.
+          </dd>
           <dt className="font-medium">Labeled incidents</dt>
           <dd>
             The simulation&apos;s own incidents whose effect shows in this metric: the ground truth the alarm
