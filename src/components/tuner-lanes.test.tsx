@@ -186,6 +186,7 @@ describe('TunerLanes', () => {
     expect(lane('state').textContent).toBe('AB');
     expect(lane('state').dataset.compareAlarmSpans).toBe('0');
     expect(lane('metric').textContent).toContain('A 90');
+    expect(getByRole(container, 'group', 'Legend').textContent).toContain('Threshold BThreshold A');
     expect(getByRole(container, 'img', /^State timeline/).getAttribute('aria-label')).toBe(
       'State timeline. A: never in ALARM; B: 1 ALARM episode, 47 min in ALARM',
     );

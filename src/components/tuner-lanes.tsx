@@ -555,6 +555,7 @@ export function TunerLanes({
         <LanesLegend
           metricLabel={formatUnitLabel(unit) ? `${metricLabel} (${formatUnitLabel(unit)})` : metricLabel}
           hasThreshold={shownFinite !== undefined}
+          {...(comparing ? { currentLabel: rowLabel } : {})}
           compareLabel={compareLabel}
           hasCompareThreshold={compareThreshold !== undefined}
           hasBand={band !== undefined}

@@ -5,6 +5,8 @@ import { LANE_COLORS } from './draw';
 export interface LanesLegendProps {
   metricLabel: string;
   hasThreshold: boolean;
+  /** The current configuration's name when comparing ("B"), for its threshold's entry. */
+  currentLabel?: string;
   /** The compared configuration's name, when comparing. */
   compareLabel?: string;
   hasCompareThreshold: boolean;
@@ -47,6 +49,7 @@ function Item({ children }: { children: ReactNode }) {
 export function LanesLegend({
   metricLabel,
   hasThreshold,
+  currentLabel,
   compareLabel,
   hasCompareThreshold,
   hasBand,
@@ -73,7 +76,7 @@ export function LanesLegend({
         {hasThreshold && (
           <Item>
             <Swatch color={LANE_COLORS.threshold} kind="line" />
-            Threshold
+            {currentLabel ? `Threshold ${currentLabel}` : 'Threshold'}
           </Item>
         )}
         {hasCompareThreshold && (
