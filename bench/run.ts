@@ -5,6 +5,7 @@ import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
 import { type Figure, print } from './figure.ts';
 import { trailFigures } from './trail-bench.ts';
 import { trailBrowserFigures } from './trail-browser-bench.ts';
+import { tunerFigures } from './tuner-bench.ts';
 
 const figures: Figure[] = [];
 const show = (fs: Figure | Figure[]) => {
@@ -19,6 +20,7 @@ show(ingest());
 show(await getMetricData());
 show(chartPoints());
 show(await alarmFigures());
+show(tunerFigures());
 show(trailFigures());
 ensureBuild();
 show(bundleSize());
