@@ -148,8 +148,10 @@ export function TunerSuggest({
       </div>
       <p className="text-xs text-slate-500">
         Replays the alarm at {SWEEP_COUNT} thresholds from the lowest to the highest datapoint of the history
-        and proposes the one that catches every labeled incident (or the most) with the fewest false alarms;
-        ties go to faster detection, then less time in ALARM. Nothing changes until you use it.
+        and proposes the one that catches every labeled incident (or the most) with the fewest false alarms
+        and overstays; ties go to less time in ALARM outside incidents, then faster detection, then the middle
+        of the widest run of equally good thresholds. A threshold at which the alarm stays on is proposed only
+        when nothing else catches anything. Our rule, not CloudWatch&apos;s; nothing changes until you use it.
         {!truthAvailable && ' This backend has no labeled incidents, so there is nothing to tune against.'}
       </p>
       {state.status === 'error' && (
