@@ -72,6 +72,7 @@ export type {
   SuppressionTimelineRow,
 } from './alarms/suppression.ts';
 export {
+  assertValidConfig,
   evaluateAlarm,
   evaluationRangeSlots,
   isBandOperator,

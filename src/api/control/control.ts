@@ -1,5 +1,6 @@
 import type { Engine, MetricId } from '../../engine/index.ts';
 import { DAY_MS, parseAlarmRule, ruleTree } from '../../engine/index.ts';
+import { serveAlarmBacktest } from './alarm-backtest.ts';
 import { serveTrailControl, TRAIL_PREFIX } from './trail-control.ts';
 
 /** What a host passes to the API: the engine, and a hook to persist state the control calls change. */
@@ -87,7 +88,7 @@ function parseMetricParam(text: string): MetricId {
 /**
  * The control endpoints (`/_watchtrail/…`) that drive the engine for tests, scripts and demos:
  * GET/POST clock, POST reset, GET state, GET incidents (`?start&end`, and `&metric=<JSON>` repeated for only the
- * incidents that show in those metrics), … and the audit trail's `/_watchtrail/trail/…`.
+ * incidents that show in those metrics), POST alarms/backtest, … and the audit trail's `/_watchtrail/trail/…`.
  */
 export async function serveControl(request: Request, ctx: ApiContext): Promise<Response> {
   const url = new URL(request.url);
@@ -136,6 +137,15 @@ export async function serveControl(request: Request, ctx: ApiContext): Promise<R
           throw new ControlError('"start" and "end" must be epoch milliseconds with start < end.');
         const metrics = url.searchParams.getAll('metric').map(parseMetricParam);
         return json({ incidents: engine.incidents(start, end, metrics.length > 0 ? metrics : undefined) });
+      }
+      case 'POST /alarms/backtest': {
+        const body = await readObject(request);
+        try {
+          return json(serveAlarmBacktest(body));
+        } catch (e) {
+          if (e instanceof RangeError) throw new ControlError(e.message);
+          throw e;
+        }
       }
       case 'POST /alarm-rule/parse': {
         const body = await readObject(request);
