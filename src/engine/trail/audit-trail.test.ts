@@ -134,6 +134,44 @@ describe('AuditTrail over a simulated day generator', () => {
     expect(trail.size).toBe(before);
   });
 
+  it('generates only the days a query reaches, and a looked-up id its own day', () => {
+    const host = { t: NOW, now: () => host.t, seed: () => 1, simulation: () => true };
+    const generated: number[] = [];
+    const generate = fakeGenerator(200);
+    const dayOf = (_seed: number, id: string) => {
+      const m = /^sim-(\d+)-/.exec(id);
+      return m ? Number(m[1]) & 0xfffff : undefined;
+    };
+    const trail = new AuditTrail(
+      host,
+      (seed, day, perDay) => {
+        generated.push(day);
+        return generate(seed, day, perDay);
+      },
+      () => undefined,
+      dayOf,
+    );
+    const today = Math.floor(NOW / DAY_MS);
+    // Three hours of today: one day made, and the answer is the full answer for that range.
+    const recent = trail.search({ startMs: NOW - 3 * 60 * MINUTE_MS, endMs: NOW }, 0, 1000);
+    expect(generated).toEqual([today]);
+    expect(recent.total).toBeGreaterThan(0);
+    // A week back fills the six days before, once.
+    trail.search({ startMs: NOW - 7 * DAY_MS, endMs: NOW }, 0, 10);
+    expect(generated.sort((a, b) => a - b)).toEqual([...Array(8).keys()].map((k) => today - 7 + k));
+    trail.search({ startMs: NOW - 2 * DAY_MS, endMs: NOW }, 0, 10);
+    expect(generated).toHaveLength(8);
+    // An event of 60 days ago, found by its id alone, and then by a query over its day in time order.
+    const old = `sim-${today - 60}-5`;
+    expect(trail.event(old)?.summary.eventId).toBe(old);
+    expect(generated).toContain(today - 60);
+    const all90 = all(trail);
+    expect(new Set(generated).size).toBe(91);
+    for (let i = 1; i < all90.length; i++)
+      expect(all90[i - 1].eventTime).toBeGreaterThanOrEqual(all90[i].eventTime);
+    expect(all90.filter((e) => e.eventId === old)).toHaveLength(1);
+  });
+
   it('agrees with a plain filter for combined queries, time bounds and patterns', () => {
     const { trail } = makeTrail(NOW, 120);
     const events = all(trail);

@@ -69,6 +69,8 @@ export class AuditTrail {
   private store = new TrailStore();
   private simDays = new Map<number, { batch: TrailBatch; appended: number }>();
   private syncedTo = -Infinity;
+  /** Every simulated day from this one to today is generated and appended up to `syncedTo`. */
+  private coveredFrom = Infinity;
   /** Event ids of imported and recorded events (simulated ones are found through their day). */
   private readonly storedIds = new Map<string, TrailBatch>();
   private readonly cache = new Map<string, RowSet>();
@@ -89,40 +91,58 @@ export class AuditTrail {
     if (!this.dayOf) return [...this.simDays.values()];
     const day = this.dayOf(this.host.seed(), eventId);
     if (day === undefined) return [];
+    // The one day of the simulated window with these low bits: generated now if nothing looked at it yet.
+    const now = this.host.now();
+    const lastDay = Math.floor(now / DAY_MS);
+    for (let d = lastDay - SIMULATED_DAYS + 1; d <= lastDay; d++)
+      if ((d & 0xfffff) === day && this.host.simulation()) this.syncDay(d, now);
     const out: { batch: TrailBatch; appended: number }[] = [];
     for (const [d, entry] of this.simDays) if ((d & 0xfffff) === day) out.push(entry);
     return out;
   }
 
-  /** Brings the simulated events up to the clock's now (and regenerates them after the clock went back). */
-  private sync(): void {
+  /**
+   * Brings the simulated events up to the clock's now, from the day of `fromMs` (or from the days
+   * already there) to today, and regenerates them after the clock went back. Days are generated
+   * only once something looks at them: a 3-hour graph's markers make one or two days, not 91.
+   */
+  private sync(fromMs?: number): void {
     const now = this.host.now();
-    if (now === this.syncedTo) return;
     if (!this.generate || !this.host.simulation()) {
       this.syncedTo = now;
       return;
     }
-    if (now < this.syncedTo) this.dropSimulated();
-    const seed = this.host.seed();
     const lastDay = Math.floor(now / DAY_MS);
-    for (let day = lastDay - SIMULATED_DAYS + 1; day <= lastDay; day++) {
-      let entry = this.simDays.get(day);
-      if (entry && entry.appended === entry.batch.length) continue;
-      if (!entry) {
-        entry = { batch: this.generate(seed, day, this.eventsPerDay), appended: 0 };
-        this.simDays.set(day, entry);
-      }
-      const upTo = upperBound(entry.batch.time, entry.batch.length, now);
-      this.store.append(entry.batch, entry.appended, upTo);
-      entry.appended = upTo;
-    }
+    const oldest = lastDay - SIMULATED_DAYS + 1;
+    const wanted =
+      fromMs === undefined ? lastDay : Math.max(oldest, Math.min(lastDay, Math.floor(fromMs / DAY_MS)));
+    if (now === this.syncedTo && wanted >= this.coveredFrom) return;
+    if (now < this.syncedTo) this.dropSimulated();
+    const from = Math.max(oldest, Math.min(wanted, this.coveredFrom));
+    for (let day = from; day <= lastDay; day++) this.syncDay(day, now);
+    this.coveredFrom = from;
     this.syncedTo = now;
+  }
+
+  /** Generates one simulated day (once) and appends its events up to `now`. */
+  private syncDay(day: number, now: number): void {
+    if (!this.generate) return;
+    let entry = this.simDays.get(day);
+    if (entry && entry.appended === entry.batch.length) return;
+    if (!entry) {
+      entry = { batch: this.generate(this.host.seed(), day, this.eventsPerDay), appended: 0 };
+      this.simDays.set(day, entry);
+    }
+    const upTo = upperBound(entry.batch.time, entry.batch.length, now);
+    this.store.append(entry.batch, entry.appended, upTo);
+    entry.appended = upTo;
   }
 
   private dropSimulated(): void {
     this.store.retain((b) => b.origin !== 'simulated');
     this.simDays.clear();
     this.syncedTo = -Infinity;
+    this.coveredFrom = Infinity;
   }
 
   /** Forgets everything: imports, recorded calls and the simulated events (regenerated on demand). */
@@ -132,23 +152,24 @@ export class AuditTrail {
     this.storedIds.clear();
     this.cache.clear();
     this.syncedTo = -Infinity;
+    this.coveredFrom = Infinity;
     this.fileCount = 0;
   }
 
   /** Events stored, up to the clock's now. */
   get size(): number {
-    this.sync();
+    this.sync(-Infinity);
     return this.store.length;
   }
 
   /** Bytes held by the store's columns and indexes (diagnostics). */
   bytes(): number {
-    this.sync();
+    this.sync(-Infinity);
     return this.store.bytes();
   }
 
   private select(q: TrailQuery, ignore?: TrailField): RowSet {
-    this.sync();
+    this.sync(q.startMs ?? -Infinity);
     if (this.cacheVersion !== this.store.version) {
       this.cache.clear();
       this.cacheVersion = this.store.version;
@@ -337,7 +358,7 @@ export class AuditTrail {
 
   /** The time of the newest and oldest stored events (undefined when empty). */
   span(): { oldest: number; newest: number } | undefined {
-    this.sync();
+    this.sync(-Infinity);
     const n = this.store.length;
     return n === 0 ? undefined : { oldest: this.store.time[0], newest: this.store.time[n - 1] };
   }
