@@ -28,6 +28,7 @@ import { alarmResourceNames } from '../model/what-changed-resources.ts';
 import { AlarmChart } from './alarm-chart.tsx';
 import { AlarmConfigSummary } from './alarm-config-summary.tsx';
 import { Breadcrumb } from './alarm-form-page.tsx';
+import { TuneAlarmButton } from './tuner/tune-alarm-button.tsx';
 import { AlarmHistoryTable } from './alarm-history-table.tsx';
 import { AlarmStateBadge } from './alarm-state-badge.tsx';
 import { AlarmStateTimeline } from './alarm-state-timeline.tsx';
@@ -147,6 +148,7 @@ function MetricAlarmDetail({ alarm }: MetricAlarmDetailProps) {
           <button type="button" className={buttonClass} onClick={() => navigate(alarmEditPath(name))}>
             Edit
           </button>
+          <TuneAlarmButton name={name} />
           <button type="button" className={buttonClass} onClick={() => setDialog('set-state')}>
             Set state
           </button>
