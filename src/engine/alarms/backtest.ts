@@ -282,17 +282,6 @@ export function replay(
   return { transitions, windows };
 }
 
-/** The transitions of {@link replay}. */
-export function replayTransitions(
-  config: EvaluationConfig,
-  h: PreparedHistory,
-  pf: PreparedFacts,
-  initial: AlarmState,
-  reasons: boolean,
-): AlarmTransition[] {
-  return replay(config, h, pf, initial, reasons).transitions;
-}
-
 /**
  * The newest slot of the first window from `fromLast` on whose decision (left in `d`) changes
  * `state`; past `toLast` when none does. Small, so that the engine inlines `decide` into its loop.
@@ -354,7 +343,7 @@ export function runPrepared(config: EvaluationConfig, h: PreparedHistory, opts: 
     throw new RangeError(`The history is prepared for ${h.periodMs} ms periods, not ${config.periodMs} ms.`);
   const initial = opts.initial ?? 'INSUFFICIENT_DATA';
   const pf = prepareFacts(config, h);
-  const transitions = replayTransitions(config, h, pf, initial, opts.reasons ?? true);
+  const { transitions } = replay(config, h, pf, initial, opts.reasons ?? true);
   return {
     transitions,
     timeline: timelineOf(transitions, h.startMs, h.endMs, initial),
