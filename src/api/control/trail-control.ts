@@ -81,8 +81,8 @@ export function queryAt(v: unknown): TrailQuery {
   if (v === undefined) return {};
   if (!isObject(v)) return fail(`"query" must be an object; got ${show(v)}.`);
   for (const key of Object.keys(v))
-    if (key !== 'startMs' && key !== 'endMs' && key !== 'fields')
-      fail(`"query.${key}" is not a query member: use startMs, endMs and fields.`);
+    if (key !== 'startMs' && key !== 'endMs' && key !== 'fields' && key !== 'exclude')
+      fail(`"query.${key}" is not a query member: use startMs, endMs, fields and exclude.`);
   const query: TrailQuery = {};
   for (const key of ['startMs', 'endMs'] as const) {
     const t = v[key];
@@ -93,16 +93,17 @@ export function queryAt(v: unknown): TrailQuery {
   }
   if (query.startMs !== undefined && query.endMs !== undefined && query.startMs > query.endMs)
     fail('"query.startMs" must not be after "query.endMs".');
-  if (v.fields !== undefined) {
-    if (!isObject(v.fields))
-      fail(`"query.fields" must be an object of field → terms; got ${show(v.fields)}.`);
+  for (const member of ['fields', 'exclude'] as const) {
+    const given = v[member];
+    if (given === undefined) continue;
+    if (!isObject(given)) fail(`"query.${member}" must be an object of field → terms; got ${show(given)}.`);
     const fields: NonNullable<TrailQuery['fields']> = {};
-    for (const [name, terms] of Object.entries(v.fields as Json)) {
-      const field = fieldAt(name, 'query.fields:');
+    for (const [name, terms] of Object.entries(given as Json)) {
+      const field = fieldAt(name, `query.${member}:`);
       if (!Array.isArray(terms) || terms.length > MAX_TERMS)
-        fail(`"query.fields.${field}" must be a list of at most ${MAX_TERMS} terms; got ${show(terms)}.`);
+        fail(`"query.${member}.${field}" must be a list of at most ${MAX_TERMS} terms; got ${show(terms)}.`);
       fields[field] = (terms as unknown[]).map((term, i): TrailTerm => {
-        const at = `"query.fields.${field}[${i}]"`;
+        const at = `"query.${member}.${field}[${i}]"`;
         if (!isObject(term)) return fail(`${at} must be { match, value }; got ${show(term)}.`);
         if (typeof term.match !== 'string' || !MATCHES.has(term.match))
           fail(`${at}.match must be exact, prefix, contains or glob; got ${show(term.match)}.`);
@@ -113,7 +114,7 @@ export function queryAt(v: unknown): TrailQuery {
         return { match: term.match as TrailTerm['match'], value: term.value as string };
       });
     }
-    query.fields = fields;
+    query[member] = fields;
   }
   return query;
 }

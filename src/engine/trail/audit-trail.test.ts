@@ -113,6 +113,10 @@ function naive(events: EventSummary[], q: TrailQuery, ignore?: TrailField): Even
       const values = fieldValues(e, f);
       if (!terms.some((t) => values.some((v) => termMatches(t, v)))) return false;
     }
+    for (const [f, terms] of Object.entries(q.exclude ?? {}) as [TrailField, TrailTerm[]][]) {
+      const values = fieldValues(e, f);
+      if (terms.some((t) => values.some((v) => termMatches(t, v)))) return false;
+    }
     return true;
   });
 }
@@ -170,6 +174,36 @@ describe('AuditTrail over a simulated day generator', () => {
     for (let i = 1; i < all90.length; i++)
       expect(all90[i - 1].eventTime).toBeGreaterThanOrEqual(all90[i].eventTime);
     expect(all90.filter((e) => e.eventId === old)).toHaveLength(1);
+  });
+
+  it.each<[string, TrailQuery]>([
+    [
+      'an excluded event name over a time range',
+      { startMs: NOW - 3 * DAY_MS, exclude: { eventName: [{ match: 'exact', value: 'GetObject' }] } },
+    ],
+    [
+      'writes without one service',
+      {
+        fields: { readOnly: [{ match: 'exact', value: 'false' }] },
+        exclude: {
+          eventSource: [{ match: 'prefix', value: 's3' }],
+          userName: [{ match: 'exact', value: 'alice' }],
+        },
+      },
+    ],
+    [
+      'an exclusion that matches nothing',
+      { exclude: { eventName: [{ match: 'exact', value: 'NoSuchCall' }] } },
+    ],
+    ['excluded resource names', { exclude: { resourceName: [{ match: 'exact', value: 'i-002' }] } }],
+  ])('leaves out what "exclude" matches: %s', (name, q) => {
+    const { trail } = makeTrail(NOW, 120);
+    const events = all(trail);
+    const expected = naive(events, q).map((e) => e.eventId);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(trail.search(q, 0, 1e9).rows.map((e) => e.eventId)).toEqual(expected);
+    const withoutExclusion = naive(events, { ...q, exclude: undefined }).length;
+    if (!name.includes('nothing')) expect(expected.length).toBeLessThan(withoutExclusion);
   });
 
   it('agrees with a plain filter for combined queries, time bounds and patterns', () => {

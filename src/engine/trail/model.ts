@@ -126,6 +126,8 @@ export interface TrailQuery {
   startMs?: number;
   endMs?: number;
   fields?: Partial<Record<TrailField, TrailTerm[]>>;
+  /** Events matching any of these terms are left out (after `fields` selected). */
+  exclude?: Partial<Record<TrailField, TrailTerm[]>>;
 }
 
 export interface TrailPage {

@@ -122,9 +122,9 @@ function unionWithin(lists: Int32Array[], lo: number, hi: number): Int32Array {
 }
 
 /** The fields a query filters on, with their terms. */
-const termsOf = (q: TrailQuery): [TrailField, TrailTerm[]][] =>
+const termsOf = (q: TrailQuery, which: 'fields' | 'exclude' = 'fields'): [TrailField, TrailTerm[]][] =>
   TRAIL_FIELDS.flatMap((f) => {
-    const terms = q.fields?.[f];
+    const terms = q[which]?.[f];
     return terms && terms.length > 0 ? [[f, terms] as [TrailField, TrailTerm[]]] : [];
   });
 
@@ -147,11 +147,50 @@ export function evaluate(store: TrailStore, q: TrailQuery, ignore?: TrailField):
     if (list.length === 0) return { kind: 'list', rows: list };
     lists.push(list);
   }
-  if (lists.length === 0) return { kind: 'range', lo, hi };
+  const excluded: Int32Array[] = [];
+  for (const [f, terms] of termsOf(q, 'exclude')) {
+    const postings = store.postingsOf(f);
+    const list = unionWithin(
+      resolveTerms(store, f, terms).map((id) => postings[id].view()),
+      lo,
+      hi,
+    );
+    if (list.length > 0) excluded.push(list);
+  }
+  const out = excluded.length === 0 ? undefined : unionWithin(excluded, lo, hi);
+  if (lists.length === 0) {
+    if (!out) return { kind: 'range', lo, hi };
+    return { kind: 'list', rows: rangeWithout(lo, hi, out) };
+  }
   lists.sort((a, b) => a.length - b.length);
   let rows = lists[0];
   for (let i = 1; i < lists.length && rows.length > 0; i++) rows = intersect(rows, lists[i]);
-  return { kind: 'list', rows };
+  return { kind: 'list', rows: out ? without(rows, out) : rows };
+}
+
+/** The rows of [lo, hi) not in the ascending list `out`. */
+function rangeWithout(lo: number, hi: number, out: Int32Array): Int32Array {
+  const rows = new Int32Array(hi - lo - out.length);
+  let k = 0;
+  let j = 0;
+  for (let p = lo; p < hi; p++) {
+    if (j < out.length && out[j] === p) j++;
+    else rows[k++] = p;
+  }
+  return rows;
+}
+
+/** The ascending list `a` without the rows of the ascending list `b`. */
+function without(a: Int32Array, b: Int32Array): Int32Array {
+  const rows = new Int32Array(a.length);
+  let k = 0;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    while (j < b.length && b[j] < a[i]) j++;
+    if (j < b.length && b[j] === a[i]) continue;
+    rows[k++] = a[i];
+  }
+  return rows.slice(0, k);
 }
 
 /** Counts of each value id of a field over a selection. */
@@ -229,6 +268,10 @@ export function queryKey(q: TrailQuery, ignore?: TrailField): string {
     if (f === ignore) continue;
     const text = terms.map((t) => `${t.match}:${t.value}`).sort();
     parts.push(`${f}=${text.join('\u0001')}`);
+  }
+  for (const [f, terms] of termsOf(q, 'exclude')) {
+    const text = terms.map((t) => `${t.match}:${t.value}`).sort();
+    parts.push(`!${f}=${text.join('\u0001')}`);
   }
   return parts.join('\u0002');
 }
