@@ -117,6 +117,14 @@ export function AuditMarkerFilterControl({ startMs, endMs }: AuditMarkerFilterCo
               />
               All events, reads too
             </label>
+            <label className="flex items-center gap-2 text-slate-700">
+              <input
+                type="checkbox"
+                checked={filter.hideCheckIns}
+                onChange={(e) => update({ hideCheckIns: e.target.checked })}
+              />
+              Hide agents’ check-ins (SSM UpdateInstanceInformation, every few minutes per instance)
+            </label>
           </fieldset>
           <ValueChoice
             legend="Service"

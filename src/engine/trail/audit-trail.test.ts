@@ -187,7 +187,7 @@ describe('AuditTrail over a simulated day generator', () => {
         fields: { readOnly: [{ match: 'exact', value: 'false' }] },
         exclude: {
           eventSource: [{ match: 'prefix', value: 's3' }],
-          userName: [{ match: 'exact', value: 'alice' }],
+          username: [{ match: 'exact', value: 'alice' }],
         },
       },
     ],

@@ -146,6 +146,7 @@ describe('audit markers from the trail', () => {
           category: [{ match: 'exact', value: 'Management' }],
           readOnly: [{ match: 'exact', value: 'false' }],
         },
+        exclude: { eventName: [{ match: 'exact', value: 'UpdateInstanceInformation' }] },
       },
       limit: 500,
       facets: ['eventSource', 'username'],
@@ -183,6 +184,7 @@ describe('audit markers from the trail', () => {
       services: ['ec2.amazonaws.com'],
       identities: [],
       enabled: true,
+      hideCheckIns: true,
     });
 
     click(getByRole(panel, 'button', 'Clear the service and identity filters'));

@@ -39,11 +39,12 @@ const useFilterStore = create<FilterState>()(
     }),
     {
       name: 'watchtrail.audit-markers',
-      partialize: ({ writesOnly, services, identities, enabled }) => ({
+      partialize: ({ writesOnly, services, identities, enabled, hideCheckIns }) => ({
         writesOnly,
         services,
         identities,
         enabled,
+        hideCheckIns,
       }),
     },
   ),
@@ -51,18 +52,19 @@ const useFilterStore = create<FilterState>()(
 
 /** Which audit events the graphs mark (writes only by default), and a way to change it; remembered. */
 export function useAuditMarkerFilter(): [AuditMarkerFilter, (f: Partial<AuditMarkerFilter>) => void] {
-  const { writesOnly, services, identities, enabled, update } = useFilterStore(
+  const { writesOnly, services, identities, enabled, hideCheckIns, update } = useFilterStore(
     useShallow((s) => ({
       writesOnly: s.writesOnly,
       services: s.services,
       identities: s.identities,
       enabled: s.enabled,
+      hideCheckIns: s.hideCheckIns,
       update: s.update,
     })),
   );
   const filter = useMemo(
-    () => ({ writesOnly, services, identities, enabled }),
-    [writesOnly, services, identities, enabled],
+    () => ({ writesOnly, services, identities, enabled, hideCheckIns }),
+    [writesOnly, services, identities, enabled, hideCheckIns],
   );
   return [filter, update];
 }
@@ -126,6 +128,7 @@ export function useAuditMarkers(
       from,
       to,
       filter.writesOnly,
+      trail && filter.hideCheckIns,
       // LookupEvents filters one attribute only: services and identities are applied here instead.
       trail ? filter.services : [],
       trail ? filter.identities : [],

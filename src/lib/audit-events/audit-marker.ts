@@ -39,13 +39,27 @@ export interface AuditMarkerFilter {
   identities: string[];
   /** Markers drawn at all. */
   enabled: boolean;
+  /**
+   * Leave out agents' routine check-ins ({@link CHECK_IN_EVENTS}): writes by their API's definition,
+   * but thousands a day that change nothing a person would look for.
+   */
+  hideCheckIns: boolean;
 }
+
+/**
+ * Calls that agents make on a timer: the SSM agent reports to Systems Manager every few minutes from
+ * every managed instance (UpdateInstanceInformation), which is most of an account's writes.
+ */
+export const CHECK_IN_EVENTS: readonly string[] = ['UpdateInstanceInformation'];
+const CHECK_INS = new Set(CHECK_IN_EVENTS);
+export const isCheckIn = (m: Pick<AuditMarker, 'eventName'>): boolean => CHECK_INS.has(m.eventName);
 
 export const DEFAULT_MARKER_FILTER: AuditMarkerFilter = {
   writesOnly: true,
   services: [],
   identities: [],
   enabled: true,
+  hideCheckIns: true,
 };
 
 /** A value of a field and how many events in the range have it. */
@@ -118,6 +132,7 @@ export function filterMarkers(markers: readonly AuditMarker[], filter: AuditMark
   return markers.filter(
     (m) =>
       (!filter.writesOnly || !m.readOnly) &&
+      (!filter.hideCheckIns || !isCheckIn(m)) &&
       (services.size === 0 || services.has(m.eventSource)) &&
       (identities.size === 0 || identities.has(m.userName)),
   );

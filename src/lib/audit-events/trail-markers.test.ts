@@ -18,6 +18,7 @@ import {
 const T0 = Date.parse('2026-10-23T15:00:00Z');
 const T1 = Date.parse('2026-10-23T16:00:00Z');
 const management = { match: 'exact', value: 'Management' };
+const noCheckIns = { eventName: [{ match: 'exact', value: 'UpdateInstanceInformation' }] };
 
 describe('markerSearchBody', () => {
   it.each<[string, Partial<AuditMarkerFilter>, Record<string, unknown>]>([
@@ -27,6 +28,11 @@ describe('markerSearchBody', () => {
       { category: [management], readOnly: [{ match: 'exact', value: 'false' }] },
     ],
     ['all events', { writesOnly: false }, { category: [management] }],
+    [
+      'agents’ check-ins too',
+      { hideCheckIns: false },
+      { category: [management], readOnly: [{ match: 'exact', value: 'false' }] },
+    ],
     [
       'services and identities, exactly',
       {
@@ -44,9 +50,10 @@ describe('markerSearchBody', () => {
       },
     ],
   ])('%s', (_name, patch, fields) => {
-    const body = markerSearchBody(T0, T1, { ...DEFAULT_MARKER_FILTER, ...patch });
+    const filter = { ...DEFAULT_MARKER_FILTER, ...patch };
+    const body = markerSearchBody(T0, T1, filter);
     expect(body).toEqual({
-      query: { startMs: T0, endMs: T1, fields },
+      query: { startMs: T0, endMs: T1, fields, ...(filter.hideCheckIns ? { exclude: noCheckIns } : {}) },
       limit: MAX_MARKERS,
       facets: ['eventSource', 'username'],
       facetTop: 50,
@@ -77,6 +84,7 @@ describe('changeSearchBodies', () => {
           startMs: T0,
           endMs: T1,
           fields: { category: [management], readOnly: [{ match: 'exact', value: 'false' }] },
+          exclude: noCheckIns,
         },
         limit: MAX_MARKERS,
       },

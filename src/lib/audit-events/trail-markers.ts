@@ -5,6 +5,7 @@ import {
   type AuditMarker,
   type AuditMarkerFilter,
   type AuditMarkerPage,
+  CHECK_IN_EVENTS,
   markerSummary,
 } from './audit-marker.ts';
 
@@ -25,7 +26,12 @@ interface Term {
 
 /** The body of `POST /_watchtrail/trail/search`, as far as markers need it. */
 export interface TrailSearchBody {
-  query: { startMs: number; endMs: number; fields: Partial<Record<string, Term[]>> };
+  query: {
+    startMs: number;
+    endMs: number;
+    fields: Partial<Record<string, Term[]>>;
+    exclude?: Partial<Record<string, Term[]>>;
+  };
   offset?: number;
   limit: number;
   facets?: string[];
@@ -54,6 +60,7 @@ export interface TrailSearchAnswer {
 }
 
 const exact = (value: string): Term => ({ match: 'exact', value });
+const NO_CHECK_INS = { eventName: CHECK_IN_EVENTS.map(exact) };
 
 /**
  * The search for a graph's markers over [startMs, endMs] (inclusive, epoch ms): management events
@@ -67,7 +74,7 @@ export function markerSearchBody(startMs: number, endMs: number, filter: AuditMa
   if (filter.services.length > 0) fields.eventSource = filter.services.slice(0, MAX_TERMS).map(exact);
   if (filter.identities.length > 0) fields.username = filter.identities.slice(0, MAX_TERMS).map(exact);
   return {
-    query: { startMs, endMs, fields },
+    query: { startMs, endMs, fields, ...(filter.hideCheckIns ? { exclude: NO_CHECK_INS } : {}) },
     limit: MAX_MARKERS,
     facets: ['eventSource', 'username'],
     facetTop: FACET_TOP,
@@ -77,7 +84,7 @@ export function markerSearchBody(startMs: number, endMs: number, filter: AuditMa
 /**
  * The searches for a "what changed" list over [startMs, endMs]: every management event naming one of
  * `resourceNames` (ignoring case, reads included: they are ranked, not dropped), and the newest
- * writes (or all events, with `includeReads`). Two searches, so the cap on the second never hides an
+ * writes (or all events, with `includeReads`) other than agents' check-ins. Two searches, so the cap on the second never hides an
  * event on the alarm's own resource.
  */
 export function changeSearchBodies(
@@ -103,6 +110,8 @@ export function changeSearchBodies(
       startMs,
       endMs,
       fields: includeReads ? management : { ...management, readOnly: [exact('false')] },
+      // Agents' check-ins change nothing; on the alarm's own resources the first search keeps them.
+      exclude: NO_CHECK_INS,
     },
     limit: MAX_MARKERS,
   });

@@ -160,6 +160,8 @@ describe('WhatChanged', () => {
           category: [{ match: 'exact', value: 'Management' }],
           readOnly: [{ match: 'exact', value: 'false' }],
         },
+        // …but not the SSM agents' check-ins elsewhere.
+        exclude: { eventName: [{ match: 'exact', value: 'UpdateInstanceInformation' }] },
       },
     ]);
   });
