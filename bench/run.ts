@@ -5,6 +5,7 @@ import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
 import { type Figure, print } from './figure.ts';
 import { trailFigures } from './trail-bench.ts';
 import { trailBrowserFigures } from './trail-browser-bench.ts';
+import { tunerBrowserFigures } from './tuner-browser-bench.ts';
 import { tunerFigures } from './tuner-bench.ts';
 
 const figures: Figure[] = [];
@@ -26,5 +27,6 @@ ensureBuild();
 show(bundleSize());
 show(await dashboardTimings());
 show(await trailBrowserFigures());
+show(await tunerBrowserFigures());
 const missed = figures.filter((f) => f.ok === false);
 console.log(`\n${figures.filter((f) => f.ok).length} figures on target, ${missed.length} missed.`);

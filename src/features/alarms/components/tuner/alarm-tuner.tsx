@@ -270,7 +270,13 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
       <TunerStatus
         tunerAvailable={tunerAvailable}
         metricReady={spec !== undefined}
-        fetching={history.isFetching}
+        // Until the chosen history is in, the figures shown are the previous one's: say it is loading.
+        fetching={
+          history.isFetching ||
+          (replayWindow !== undefined &&
+            shownLoaded !== undefined &&
+            (shownLoaded.startMs !== replayWindow.startMs || shownLoaded.endMs !== replayWindow.endMs))
+        }
         historyLabel={shown?.label}
         periodText={periodText}
         points={data?.timestamps.length}
