@@ -30,6 +30,19 @@ describe('afterOtherQueries', () => {
     await expect(afterOtherQueries(client, isOwn, 5, new AbortController().signal)).resolves.toBeUndefined();
   });
 
+  it('does not wait longer than its limit for a page that never goes quiet', async () => {
+    const client = new QueryClient();
+    void client.fetchQuery({ queryKey: ['clock'], queryFn: () => new Promise<number>(() => {}) });
+    let done = false;
+    const waiting = afterOtherQueries(client, isOwn, 5, new AbortController().signal, 60).then(() => {
+      done = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    await waiting;
+    expect(done).toBe(true);
+  });
+
   it('gives up when aborted', async () => {
     const client = new QueryClient();
     void client.fetchQuery({ queryKey: ['graph'], queryFn: () => new Promise<number>(() => {}) });

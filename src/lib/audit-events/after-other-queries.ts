@@ -1,23 +1,29 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 /**
- * Resolves once no other query has been fetching for `quietMs`. Audit markers are secondary to the
- * graphs they sit on, and the first trail search of a session makes the engine index its 90 days of
- * events (a second or so during which it answers nothing else): asking only once the page's own
- * queries are done keeps the graphs from ever waiting for the markers. Rejects when `signal` aborts.
+ * Resolves once no other query has been fetching for `quietMs`, or after `maxWaitMs` whatever the
+ * others do (a page that polls, such as a live alarm's, is never quiet). Audit markers are secondary
+ * to the graphs they sit on: asking once the page's own queries are done keeps the graphs from
+ * waiting for the markers. Rejects when `signal` aborts.
  */
 export function afterOtherQueries(
   client: QueryClient,
   isOwn: (queryKey: readonly unknown[]) => boolean,
   quietMs: number,
   signal: AbortSignal,
+  maxWaitMs = 1000,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const cache = client.getQueryCache();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = setTimeout(() => {
+      stop();
+      resolve();
+    }, maxWaitMs);
     const busy = () => cache.findAll({ fetchStatus: 'fetching' }).some((q) => !isOwn(q.queryKey));
     const stop = () => {
       clearTimeout(timer);
+      clearTimeout(deadline);
       unsubscribe();
       signal.removeEventListener('abort', onAbort);
     };

@@ -112,12 +112,12 @@ export function AlarmHistoryTable({
                       {item.Timestamp ? formatDateTime(item.Timestamp.getTime()) : '—'}
                     </td>
                     <td className="px-3 py-2 align-top text-slate-600">{item.HistoryItemType}</td>
-                    <td className="px-3 py-2 align-top break-words text-slate-800">{item.HistorySummary}</td>
-                    <td className="space-y-1 px-3 py-2 text-right align-top">
+                    <td className="px-3 py-2 align-top break-words text-slate-800">
+                      {item.HistorySummary}
                       {toAlarm && (
                         <button
                           type="button"
-                          className="block w-full text-right text-xs whitespace-nowrap text-blue-700 hover:underline"
+                          className="mt-1 block text-xs text-blue-700 hover:underline"
                           aria-expanded={changesOpen}
                           aria-controls={changesOpen ? changesId : undefined}
                           onClick={() => setChangesFlipped((current) => flipped(current, changesKey))}
@@ -125,6 +125,8 @@ export function AlarmHistoryTable({
                           What changed before this?
                         </button>
                       )}
+                    </td>
+                    <td className="px-3 py-2 text-right align-top whitespace-nowrap">
                       {item.HistoryData && (
                         <button
                           type="button"
