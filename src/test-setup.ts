@@ -1,5 +1,6 @@
-// Setup of every vitest file: the alarm tuner runs in-process (Node has no Web Worker), and in jsdom
-// a canvas has no 2D context (jsdom would log "not implemented" for each one), as components expect.
+// Setup of every vitest file: the alarm tuner runs in-process (Node has no Web Worker), and a jsdom
+// canvas answers getContext with null, which the canvas components already handle, instead of
+// logging an error for each canvas.
 import { type Tuner, registerTuner } from './lib/alarm-tuner.ts';
 
 /** The in-process tuner, imported (with the engine) by the first test that uses it. */

@@ -22,16 +22,23 @@ export function durationLabel(seconds: number): string {
 export const periodLabel = durationLabel;
 
 /**
+ * Whole seconds, coarse like the console: `40 s`, `12 min`, `3 h 5 min`, `2 d 4 h`; `toMinutes`
+ * turns seconds over 60 into whole minutes (down by default).
+ */
+export function coarseDuration(s: number, toMinutes: (minutes: number) => number = Math.floor): string {
+  if (s < 60) return `${s} s`;
+  const min = toMinutes(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h${min % 60 ? ` ${min % 60} min` : ''}`;
+  const d = Math.floor(h / 24);
+  return `${d} d${h % 24 ? ` ${h % 24} h` : ''}`;
+}
+
+/**
  * How long an alarm has been in its state, coarse like the console: `for 40 s`, `for 12 min`,
  * `for 3 h 5 min`, `for 2 d 4 h`. Negative spans (clock skew) read `for 0 s`.
  */
 export function timeInState(elapsedMs: number): string {
-  const s = Math.max(0, Math.floor(elapsedMs / 1000));
-  if (s < 60) return `for ${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `for ${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return `for ${h} h${min % 60 ? ` ${min % 60} min` : ''}`;
-  const d = Math.floor(h / 24);
-  return `for ${d} d${h % 24 ? ` ${h % 24} h` : ''}`;
+  return `for ${coarseDuration(Math.max(0, Math.floor(elapsedMs / 1000)))}`;
 }

@@ -1,4 +1,5 @@
 // The tuner's figures and reasons in few words.
+import { coarseDuration } from './durations.ts';
 
 // One formatter for every count: toLocaleString builds a new one per call, and a drag re-renders
 // these figures on every frame.
@@ -11,15 +12,8 @@ export const formatCount = (n: number): string => COUNT.format(n);
 export function formatSpan(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '—';
   const s = Math.round(Math.abs(ms) / 1000);
-  const sign = ms < 0 ? '−' : '';
   if (s === 0) return '0';
-  if (s < 60) return `${sign}${s} s`;
-  const min = Math.round(s / 60);
-  if (min < 60) return `${sign}${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return `${sign}${h} h${min % 60 ? ` ${min % 60} min` : ''}`;
-  const d = Math.floor(h / 24);
-  return `${sign}${d} d${h % 24 ? ` ${h % 24} h` : ''}`;
+  return `${ms < 0 ? '−' : ''}${coarseDuration(s, Math.round)}`;
 }
 
 /** A signed change for a delta column: `+3`, `−10`, `+1 h 5 min`, `0`. */
