@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useElementWidth } from '../../../components/use-element-width.ts';
 import { DASHBOARD_READY_MARK, mark } from '../../../lib/perf-marks.ts';
-import type { DashboardBody } from '../model/dashboard-body.ts';
+import { type DashboardBody, isAlarmWidget, isMetricWidget, isTextWidget } from '../model/dashboard-body.ts';
 import { AlarmWidgetView } from './alarm-widget.tsx';
 import { MetricWidgetView } from './metric-widget.tsx';
 import { TextWidgetView } from './text-widget.tsx';
@@ -27,7 +27,7 @@ export interface DashboardViewProps {
  */
 export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: DashboardViewProps) {
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
-  const dataWidgets = body.widgets.filter((w) => w.type === 'metric' || w.type === 'alarm').length;
+  const dataWidgets = body.widgets.filter((w) => isMetricWidget(w) || isAlarmWidget(w)).length;
   const drawn = useRef<{ key: string; count: Set<number>; marked: boolean }>({
     key: '',
     count: new Set(),
@@ -67,7 +67,7 @@ export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: Dashboard
           gridColumn: `${(w.x ?? 0) + 1} / span ${width}`,
           gridRow: w.y !== undefined ? `${w.y + 1} / span ${height}` : `span ${height}`,
         };
-        if (w.type === 'text') {
+        if (isTextWidget(w)) {
           return (
             <section
               key={i}
@@ -80,7 +80,7 @@ export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: Dashboard
             </section>
           );
         }
-        if (w.type === 'alarm') {
+        if (isAlarmWidget(w)) {
           const alarmTitle = w.properties.title ?? 'Alarm Status';
           return (
             <section
@@ -101,7 +101,8 @@ export function DashboardView({ body, startMs, endMs, nowMs, onZoom }: Dashboard
             </section>
           );
         }
-        const title = w.properties.title ?? w.properties.metrics.map((r) => r[1]).join(', ');
+        if (!isMetricWidget(w)) return null;
+        const title = w.properties.title ?? (w.properties.metrics ?? []).map((r) => r[1]).join(', ');
         return (
           <section
             key={i}
