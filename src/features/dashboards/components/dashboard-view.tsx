@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useElementWidth } from '../../../components/use-element-width.ts';
 import { DASHBOARD_READY_MARK, mark } from '../../../lib/perf-marks.ts';
 import { type DashboardBody, isAlarmWidget, isMetricWidget, isTextWidget } from '../model/dashboard-body.ts';
-import { AlarmWidgetView } from './alarm-widget.tsx';
-import { MetricWidgetView } from './metric-widget.tsx';
-import { TextWidgetView } from './text-widget.tsx';
+import { AlarmWidgetView } from './widgets/alarm-widget.tsx';
+import { MetricWidgetView } from './widgets/metric-widget.tsx';
+import { TextWidgetView } from './widgets/text-widget.tsx';
 
 /** Height of one grid row, px (CloudWatch's grid: 24 columns, widgets measured in rows). */
 const ROW_PX = 44;

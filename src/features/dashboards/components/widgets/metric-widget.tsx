@@ -1,15 +1,15 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { useEffect, useMemo, useState } from 'react';
-import { GaugeChart } from '../../../components/charts/gauge-chart.tsx';
-import { TimeSeriesChart } from '../../../components/charts/time-series-chart.tsx';
-import { NumberStat } from '../../../components/number-stat.tsx';
-import { useChartMarkers } from '../../../lib/audit-events/audit-events.ts';
-import { useMetricData } from '../../../lib/cloudwatch/get-metric-data.ts';
-import { knownUnit, unitForStat } from '../../../lib/cloudwatch/known-units.ts';
-import type { SeriesData } from '../../../lib/series.ts';
-import { autoPeriod } from '../../../lib/time-range.ts';
-import { useAlarmThresholds } from '../api/describe-alarms-for-metric.ts';
-import { type MetricWidgetProperties, type WidgetMetric, widgetMetrics } from '../model/dashboard-body.ts';
+import { GaugeChart } from '../../../../components/charts/gauge-chart.tsx';
+import { TimeSeriesChart } from '../../../../components/charts/time-series-chart.tsx';
+import { NumberStat } from '../../../../components/number-stat.tsx';
+import { useChartMarkers } from '../../../../lib/audit-events/audit-events.ts';
+import { useMetricData } from '../../../../lib/cloudwatch/get-metric-data.ts';
+import { knownUnit, unitForStat } from '../../../../lib/cloudwatch/known-units.ts';
+import type { SeriesData } from '../../../../lib/series.ts';
+import { autoPeriod } from '../../../../lib/time-range.ts';
+import { useAlarmThresholds } from '../../api/describe-alarms-for-metric.ts';
+import { type MetricWidgetProperties, type WidgetMetric, widgetMetrics } from '../../model/dashboard-body.ts';
 
 /** Props of {@link MetricWidgetView}. */
 export interface MetricWidgetViewProps {

@@ -2,13 +2,13 @@
 // The alarm status widget against a fake DescribeAlarms: tiles, their states and order, and clicks.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Rendered, click, getByRole, render, waitFor } from '../../../components/test-render.ts';
-import type { AlarmWidgetProperties } from '../model/dashboard-body.ts';
+import { type Rendered, click, getByRole, render, waitFor } from '../../../../components/test-render.ts';
+import type { AlarmWidgetProperties } from '../../model/dashboard-body.ts';
 
 const calls = vi.hoisted(() => [] as Record<string, unknown>[]);
 const arn = (n: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${n}`;
 
-vi.mock('../../../lib/aws-clients.ts', () => ({
+vi.mock('../../../../lib/aws-clients.ts', () => ({
   cloudWatchClient: () => ({
     send: async (command: { input: Record<string, unknown> }) => {
       calls.push(command.input);

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { navigate } from '../../../lib/navigation.ts';
-import { useAlarmTiles } from '../api/describe-alarms.ts';
-import { type AlarmTile, alarmTilePath, widgetTiles } from '../model/alarm-status.ts';
-import type { AlarmWidgetProperties } from '../model/dashboard-body.ts';
+import { navigate } from '../../../../lib/navigation.ts';
+import { useAlarmTiles } from '../../api/describe-alarms.ts';
+import { type AlarmTile, alarmTilePath, widgetTiles } from '../../model/alarm-status.ts';
+import type { AlarmWidgetProperties } from '../../model/dashboard-body.ts';
 
 /** Props of {@link AlarmWidgetView}. */
 export interface AlarmWidgetViewProps {
