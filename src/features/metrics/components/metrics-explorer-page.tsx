@@ -4,7 +4,7 @@ import { useResolvedRange } from '../../../lib/use-resolved-range.ts';
 import { useSelectionUrlSync } from '../hooks/use-selection-url-sync.ts';
 import { useMetricBrowser } from '../stores/metric-browser-store.ts';
 import { useMetricsSelection } from '../stores/metrics-selection-store.ts';
-import { MetricBrowser } from './metric-browser.tsx';
+import { ExplorerMetricBrowser } from './explorer-metric-browser.tsx';
 import { MetricGraphPanel } from './metric-graph-panel.tsx';
 import { PublishMetricForm } from './publish-metric-form.tsx';
 
@@ -44,7 +44,7 @@ export function MetricsExplorerPage() {
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <MetricGraphPanel startMs={startMs} endMs={endMs} nowMs={anchorMs} />
-          <MetricBrowser />
+          <ExplorerMetricBrowser />
         </div>
         <PublishMetricForm onPublished={onPublished} />
       </div>

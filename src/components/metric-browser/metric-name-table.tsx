@@ -1,4 +1,4 @@
-import type { MetricNameSummary } from '../model/metric-search.ts';
+import type { MetricNameSummary } from './metric-search.ts';
 
 /** Props of {@link MetricNameTable}. */
 export interface MetricNameTableProps {

@@ -1,55 +1,80 @@
-import { type ReactNode, useCallback, useDeferredValue, useId, useMemo } from 'react';
-import { type MetricIdentity, metricKey } from '../../../lib/cloudwatch/metric-identity.ts';
-import { useListMetrics } from '../../../lib/cloudwatch/list-metrics.ts';
-import {
-  filterMetrics,
-  metricsNamed,
-  summarizeMetricNames,
-  summarizeNamespaces,
-} from '../model/metric-search.ts';
-import { useMetricBrowser } from '../stores/metric-browser-store.ts';
-import { useMetricsSelection } from '../stores/metrics-selection-store.ts';
-import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
+import { type ReactNode, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import type { MetricIdentity } from '../../lib/cloudwatch/metric-identity.ts';
+import { useListMetrics } from '../../lib/cloudwatch/list-metrics.ts';
+import { filterMetrics, metricsNamed, summarizeMetricNames, summarizeNamespaces } from './metric-search.ts';
+import { AwsErrorAlert } from '../aws-error-alert.tsx';
 import { BrowseBreadcrumb } from './browse-breadcrumb.tsx';
 import { MetricNameTable } from './metric-name-table.tsx';
 import { MetricSeriesTable } from './metric-series-table.tsx';
 import { NamespaceTable } from './namespace-table.tsx';
 
+/** Where a metric browser is: its search text and the namespace and metric name opened. */
+export interface MetricBrowseState {
+  /** The search box's text; when not blank, the browser shows matches across namespaces. */
+  search: string;
+  /** The namespace opened, if any. */
+  namespace?: string;
+  /** The metric name opened inside `namespace`, if any. */
+  metricName?: string;
+}
+
+/** The browser at its root: all namespaces, no search. */
+export const ROOT_BROWSE_STATE: MetricBrowseState = { search: '' };
+
+/** Props of {@link MetricBrowser}. */
+export interface MetricBrowserProps {
+  /** Keys ({@link metricKey}) of the metrics that are selected (checked). */
+  selectedKeys: ReadonlySet<string>;
+  /** Checks or unchecks metrics (one row, or every row shown). */
+  onToggle: (metrics: readonly MetricIdentity[], checked: boolean) => void;
+  /** Where the browser is, when the caller keeps it; without it the browser keeps its own. */
+  browse?: MetricBrowseState;
+  /** Called with the new place whenever the search or the level opened changes. */
+  onBrowseChange?: (browse: MetricBrowseState) => void;
+  /** The heading (default "Browse"). */
+  heading?: string;
+}
+
 /**
  * The metric browser: namespaces → metric names → one row per metric (dimension set) with a
- * checkbox that graphs it, or, while the search box has text, every match across namespaces.
+ * checkbox that selects it, or, while the search box has text, every match across namespaces.
+ * Controlled: the caller owns the selection; the place browsed is the caller's or its own.
  */
-export function MetricBrowser() {
+export function MetricBrowser({
+  selectedKeys: checkedKeys,
+  onToggle,
+  browse,
+  onBrowseChange,
+  heading = 'Browse',
+}: MetricBrowserProps) {
   const headingId = useId();
   const listed = useListMetrics();
-  const search = useMetricBrowser((s) => s.search);
-  const namespace = useMetricBrowser((s) => s.namespace);
-  const metricName = useMetricBrowser((s) => s.metricName);
-  const setSearch = useMetricBrowser((s) => s.setSearch);
-  const open = useMetricBrowser((s) => s.open);
-  const selected = useMetricsSelection((s) => s.metrics);
-  const setChecked = useMetricsSelection((s) => s.setChecked);
+  const [ownBrowse, setOwnBrowse] = useState<MetricBrowseState>(ROOT_BROWSE_STATE);
+  const place = browse ?? ownBrowse;
+  const { search, namespace, metricName } = place;
+  const setPlace = useCallback(
+    (next: MetricBrowseState) => {
+      if (browse === undefined) setOwnBrowse(next);
+      onBrowseChange?.(next);
+    },
+    [browse, onBrowseChange],
+  );
 
   const all = listed.data;
   const deferredSearch = useDeferredValue(search);
   const searching = deferredSearch.trim() !== '';
-  const checkedKeys = useMemo(() => new Set(selected.map(metricKey)), [selected]);
   const matches = useMemo(
     () => (all && searching ? filterMetrics(all, deferredSearch) : []),
     [all, searching, deferredSearch],
   );
 
   const onOpen = useCallback(
-    (ns?: string, name?: string) => {
-      setSearch('');
-      open(ns, name);
-    },
-    [open, setSearch],
+    (ns?: string, name?: string) =>
+      setPlace({ search: '', namespace: ns, metricName: ns === undefined ? undefined : name }),
+    [setPlace],
   );
-  const onCheckedChange = useCallback(
-    (ms: readonly MetricIdentity[], checked: boolean) => setChecked(ms, checked),
-    [setChecked],
-  );
+  const setSearch = (text: string) => setPlace({ ...place, search: text });
+  const onCheckedChange = onToggle;
 
   let body: ReactNode;
   if (listed.isPending) {
@@ -101,7 +126,7 @@ export function MetricBrowser() {
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         <h2 id={headingId} className="text-sm font-semibold text-slate-900">
-          Browse
+          {heading}
           {all && <span className="ml-2 font-normal text-slate-500">{all.length} metrics</span>}
         </h2>
         <input

@@ -1,4 +1,4 @@
-import type { NamespaceSummary } from '../model/metric-search.ts';
+import type { NamespaceSummary } from './metric-search.ts';
 
 /** Props of {@link NamespaceTable}. */
 export interface NamespaceTableProps {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { type MetricIdentity, metricLabel } from '../../../lib/cloudwatch/metric-identity.ts';
+import { type MetricIdentity, metricLabel } from '../../lib/cloudwatch/metric-identity.ts';
 import {
   dimensionColumns,
   filterMetrics,

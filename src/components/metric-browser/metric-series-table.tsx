@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { type MetricIdentity, metricKey, metricLabel } from '../../../lib/cloudwatch/metric-identity.ts';
-import { dimensionColumns } from '../model/metric-search.ts';
+import { type MetricIdentity, metricKey, metricLabel } from '../../lib/cloudwatch/metric-identity.ts';
+import { dimensionColumns } from './metric-search.ts';
 
 /** Props of {@link MetricSeriesTable}. */
 export interface MetricSeriesTableProps {

@@ -1,6 +1,6 @@
 // Browsing and searching the metric list: namespaces → metric names → one row per metric, and a
 // search across everything.
-import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
+import type { MetricIdentity } from '../../lib/cloudwatch/metric-identity.ts';
 
 /** The lower-case words of a search; a metric matches when it matches every one of them. */
 export function searchTerms(query: string): string[] {
