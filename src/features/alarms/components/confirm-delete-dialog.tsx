@@ -1,6 +1,6 @@
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, dangerButtonClass } from './button-styles.ts';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '../../../components/dialog.tsx';
 
 /** Props of {@link ConfirmDeleteDialog}. */
 export interface ConfirmDeleteDialogProps {

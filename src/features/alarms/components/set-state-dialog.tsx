@@ -3,7 +3,7 @@ import { useSetAlarmState } from '../api/set-alarm-state.ts';
 import { ALARM_STATES, type AlarmState } from '../model/alarm-state.ts';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, primaryButtonClass } from './button-styles.ts';
-import { Dialog } from './dialog.tsx';
+import { Dialog } from '../../../components/dialog.tsx';
 import { FormField, fieldClass } from './form-field.tsx';
 
 /** Props of {@link SetStateDialog}. */
