@@ -3,7 +3,7 @@ import { type Topic, useTopics } from '../api/list-topics.ts';
 import type { AlarmDraft } from '../model/alarm-draft.ts';
 import { ALARM_STATES, type AlarmState } from '../model/alarm-state.ts';
 import { MAX_ACTIONS_PER_STATE, type AlarmErrors } from '../model/alarm-validation.ts';
-import { buttonClass } from './button-styles.ts';
+import { buttonClass } from '../../../components/button-styles.ts';
 import { fieldClass } from './form-field.tsx';
 
 /** Props of {@link ActionsSection}. */

@@ -34,7 +34,7 @@ import { AlarmStateBadge } from './alarm-state-badge.tsx';
 import { AlarmStateTimeline } from './alarm-state-timeline.tsx';
 import { AuditMarkerFilterControl } from '../../../components/audit-marker-filter.tsx';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
-import { buttonClass } from './button-styles.ts';
+import { buttonClass } from '../../../components/button-styles.ts';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { SetStateDialog } from './set-state-dialog.tsx';
 

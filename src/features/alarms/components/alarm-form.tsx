@@ -13,7 +13,7 @@ import {
 import { ActionsSection } from './actions-section.tsx';
 import { AlarmPreview } from './alarm-preview.tsx';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
-import { buttonClass, primaryButtonClass } from './button-styles.ts';
+import { buttonClass, primaryButtonClass } from '../../../components/button-styles.ts';
 import { ConditionSection } from './condition-section.tsx';
 import { FormField, fieldClass } from './form-field.tsx';
 import { MetricSection } from './metric-section.tsx';

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useAlarmHistory } from '../api/describe-alarm-history.ts';
 import { parseStateChange } from '../model/alarm-ranges.ts';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
-import { buttonClass } from './button-styles.ts';
+import { buttonClass } from '../../../components/button-styles.ts';
 import { FormField, fieldClass } from './form-field.tsx';
 import { WhatChanged } from './what-changed.tsx';
 

@@ -10,7 +10,7 @@ import { useAlarmListStore } from '../stores/alarm-list-store.ts';
 import { AlarmListFilters } from './alarm-list-filters.tsx';
 import { AlarmTable } from './alarm-table.tsx';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
-import { buttonClass, primaryButtonClass } from './button-styles.ts';
+import { buttonClass, primaryButtonClass } from '../../../components/button-styles.ts';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 
 const plural = (n: number) => `${n} alarm${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
-import { buttonClass, dangerButtonClass } from './button-styles.ts';
+import { buttonClass, dangerButtonClass } from '../../../components/button-styles.ts';
 import { Dialog } from '../../../components/dialog.tsx';
 
 /** Props of {@link ConfirmDeleteDialog}. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSetAlarmState } from '../api/set-alarm-state.ts';
 import { ALARM_STATES, type AlarmState } from '../model/alarm-state.ts';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
-import { buttonClass, primaryButtonClass } from './button-styles.ts';
+import { buttonClass, primaryButtonClass } from '../../../components/button-styles.ts';
 import { Dialog } from '../../../components/dialog.tsx';
 import { FormField, fieldClass } from './form-field.tsx';
 

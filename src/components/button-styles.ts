@@ -1,4 +1,4 @@
-// Button looks shared by the alarm pages.
+// Button looks shared by the pages.
 
 export const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50';
