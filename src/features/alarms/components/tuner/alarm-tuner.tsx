@@ -32,7 +32,7 @@ import {
 } from '../../model/tuner-history.ts';
 import { roundToRange, startingThreshold } from '../../model/tuner-rounding.ts';
 import { TunerScheduler } from '../../model/tuner-scheduler.ts';
-import { buttonClass } from '../button-styles.ts';
+import { buttonClass } from '../../../../components/button-styles.ts';
 import { HistoryPicker } from './history-picker.tsx';
 import { TUNE_PARAM } from './tune-alarm-button.tsx';
 import { TunerCompareBar } from './tuner-compare-bar.tsx';

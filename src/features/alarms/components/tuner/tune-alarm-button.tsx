@@ -1,6 +1,6 @@
 import { navigate } from '../../../../lib/navigation.ts';
 import { alarmEditPath } from '../../model/alarm-route.ts';
-import { buttonClass } from '../button-styles.ts';
+import { buttonClass } from '../../../../components/button-styles.ts';
 
 /** The search param that opens the edit page scrolled to its tuner. */
 export const TUNE_PARAM = 'tune';

@@ -1,6 +1,6 @@
 import type { AlarmDraft } from '../../model/alarm-draft.ts';
 import { tuningChanges } from '../../model/tuner-compare.ts';
-import { buttonClass } from '../button-styles.ts';
+import { buttonClass } from '../../../../components/button-styles.ts';
 
 /** Props of {@link TunerCompareBar}. */
 export interface TunerCompareBarProps {

@@ -11,7 +11,7 @@ import type { AlarmDraft } from '../../model/alarm-draft.ts';
 import { graceMs } from '../../model/tuner-config.ts';
 import { formatCount, formatSpan } from '../../model/tuner-format.ts';
 import type { TunerScheduler } from '../../model/tuner-scheduler.ts';
-import { buttonClass, primaryButtonClass } from '../button-styles.ts';
+import { buttonClass, primaryButtonClass } from '../../../../components/button-styles.ts';
 import { type LoadedHistory, asError } from './use-loaded-history.ts';
 
 /** Props of {@link TunerSuggest}. */

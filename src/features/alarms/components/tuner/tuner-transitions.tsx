@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TunerTransition } from '../../../../lib/alarm-tuner.ts';
 import { formatDateTime } from '../../../../lib/format.ts';
 import { formatCount, shortReason } from '../../model/tuner-format.ts';
-import { buttonClass } from '../button-styles.ts';
+import { buttonClass } from '../../../../components/button-styles.ts';
 import { WhatChanged } from '../what-changed.tsx';
 
 /** Props of {@link TunerTransitions}. */
