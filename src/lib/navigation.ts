@@ -21,11 +21,22 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);
 }
 
+let guard: (() => boolean) | undefined;
+
+/**
+ * Sets (or clears, with undefined) a check every in-app navigation asks first: it returns false to stay
+ * (a page with unsaved changes asks the person). One guard at a time; the last set wins.
+ */
+export function setNavigationGuard(check: (() => boolean) | undefined): void {
+  guard = check;
+}
+
 /**
  * Goes to another page, keeping the time range and refresh (they are shared across pages). Extra
  * search params for the new page may be given.
  */
 export function navigate(path: string, params?: Record<string, string>): void {
+  if (guard && !guard()) return;
   const next = new URLSearchParams();
   const current = new URLSearchParams(location.search);
   for (const k of ['range', 'start', 'end', 'refresh']) {
@@ -43,6 +54,7 @@ export function navigate(path: string, params?: Record<string, string>): void {
  * history with a range around it): the shared time state follows the link's range.
  */
 export function openLink(href: string): void {
+  if (guard && !guard()) return;
   history.pushState(null, '', href);
   useTimeState.getState().syncFromUrl();
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
