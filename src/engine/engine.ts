@@ -1,6 +1,7 @@
 import { AlarmData } from './alarms/alarm-data.ts';
 import { AlarmRegistry } from './alarms/registry.ts';
 import { Clock, type ClockSnapshot, type ClockState, Scheduler, type WallClock } from './clock.ts';
+import { type DashboardSnapshot, DashboardStore } from './dashboards/store.ts';
 import { BucketTable } from './metrics/bucket-table.ts';
 import {
   type Dimension,
@@ -19,6 +20,7 @@ import {
   incidentAffects,
   modelContext,
 } from './simulation/catalog.ts';
+import { simulatedDashboards } from './simulation/dashboards.ts';
 import { MinuteSampleCache, accumulateSimulated } from './simulation/synthetic-source.ts';
 import { simulateTrailDay, simulatedEventDay } from './simulation/trail/index.ts';
 import { type Incident, incidentsBetween } from './simulation/workload.ts';
@@ -91,6 +93,8 @@ export type EngineEvent =
   | { type: 'reset'; seed: number; simulation: boolean }
   /** Alarms, topics, history or anomaly detectors changed: a host persists `engine.alarms.snapshot()`. */
   | { type: 'alarms-changed' }
+  /** A dashboard was put or deleted, or the set was reset or restored: a host persists `engine.dashboards.snapshot()`. */
+  | { type: 'dashboards-changed' }
   /** A log file was imported into the audit trail, or a call our API served was recorded. */
   | TrailEvent;
 
@@ -109,6 +113,8 @@ export class Engine {
   readonly alarms: AlarmRegistry;
   /** The audit trail: simulated events, imported log files and the calls our API served. */
   readonly trail: AuditTrail;
+  /** The account's CloudWatch dashboards (the simulated account starts with Service-health). */
+  readonly dashboards: DashboardStore;
   private scheduler: Scheduler;
   private readonly store = new MetricStore();
   private seedValue: number;
@@ -126,6 +132,11 @@ export class Engine {
     this.alarms.onChange = () => this.emit({ type: 'alarms-changed' });
     this.scheduler = this.makeScheduler();
     this.indexSimulation();
+    this.dashboards = new DashboardStore(
+      () => this.clock.now(),
+      () => this.emit({ type: 'dashboards-changed' }),
+    );
+    this.dashboards.restore(this.seededDashboards());
     this.trail = new AuditTrail(
       { now: () => this.clock.now(), seed: () => this.seedValue, simulation: () => this.simulation },
       simulateTrailDay,
@@ -144,6 +155,13 @@ export class Engine {
   private indexSimulation(): void {
     this.simulated.clear();
     if (this.simulation) for (const m of SIMULATED_SERIES) this.simulated.set(metricKey(m.id), m);
+  }
+
+  /** The simulated account's dashboards, when the simulation is on. */
+  private seededDashboards(): DashboardSnapshot {
+    const lastModifiedMs = this.clock.now();
+    const seeded = this.simulation ? simulatedDashboards() : [];
+    return { version: 1, dashboards: seeded.map((d) => ({ ...d, lastModifiedMs, size: 0 })) };
   }
 
   /** Listens to what changes the engine's stored state; returns the unsubscribe function. */
@@ -207,6 +225,9 @@ export class Engine {
     this.samples = new MinuteSampleCache();
     this.scheduler = this.makeScheduler();
     this.emit({ type: 'reset', seed: this.seedValue, simulation: this.simulation });
+    // After 'reset' (one 'dashboards-changed'), so a host that clears its storage on reset then
+    // saves the re-seeded set.
+    this.dashboards.restore(this.seededDashboards());
   }
 
   /**
