@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getByRole, render } from '../test-render';
 import type { Rendered } from '../test-render';
-import { bandColor, defaultThresholds, GaugeChart } from './gauge-chart';
+import { bandColor, defaultThresholds, GaugeChart, gaugeThresholds } from './gauge-chart';
 
 let rendered: Rendered | undefined;
 afterEach(() => {
@@ -59,5 +59,50 @@ describe('GaugeChart', () => {
     expect(strokes).toContain('#000001');
     expect(strokes).toContain('#000002');
     expect(gauge.querySelector('[data-testid="gauge-value"]')?.getAttribute('stroke')).toBe('#000001');
+  });
+});
+
+describe('gaugeThresholds', () => {
+  it.each<[string, Parameters<typeof gaugeThresholds>[0], ReturnType<typeof gaugeThresholds>]>([
+    ['nothing to colour', [{ value: 50 }], undefined],
+    [
+      'a fill above',
+      [{ value: 80, fill: 'above', color: '#ff0000' }],
+      [
+        { value: 0, color: '#94a3b8' },
+        { value: 80, color: '#ff0000' },
+      ],
+    ],
+    [
+      'a fill below and one above',
+      [
+        { value: 20, fill: 'below', color: '#00ff00' },
+        { value: 70, fill: 'above', color: '#ff0000' },
+      ],
+      [
+        { value: 0, color: '#00ff00' },
+        { value: 20, color: '#94a3b8' },
+        { value: 70, color: '#ff0000' },
+      ],
+    ],
+    [
+      'a band, the later annotation winning where they overlap',
+      [
+        { value: 50, fill: 'above', color: '#ff0000' },
+        { value: 60, to: 40, color: '#ffaa00' },
+      ],
+      [
+        { value: 0, color: '#94a3b8' },
+        { value: 40, color: '#ffaa00' },
+        { value: 60, color: '#ff0000' },
+      ],
+    ],
+    [
+      'values outside the range are clipped',
+      [{ value: 150, fill: 'above' }],
+      [{ value: 0, color: '#94a3b8' }],
+    ],
+  ])('%s', (_name, annotations, expected) => {
+    expect(gaugeThresholds(annotations, 0, 100)).toEqual(expected);
   });
 });

@@ -43,6 +43,57 @@ export function defaultThresholds(min: number, max: number): GaugeThreshold[] {
   ];
 }
 
+/** A horizontal annotation as a gauge reads it: a line at `value`, or a band from `value` to `to`. */
+export interface GaugeAnnotation {
+  value: number;
+  to?: number;
+  color?: string;
+  fill?: 'above' | 'below' | 'none';
+}
+
+/** Colours of annotations without one: above a line red, below it green, a band amber. */
+const ABOVE_COLOR = RED;
+const BELOW_COLOR = GREEN;
+const BAND_COLOR = AMBER;
+
+/**
+ * The bands of a gauge from CloudWatch's horizontal annotations: a fill `above` colours from its value
+ * to the maximum, `below` from the minimum to its value, a band between its two values; where
+ * several cover a span the later one wins, and spans none covers are neutral grey. Lines without a
+ * fill colour nothing. Undefined when no annotation colours anything (the default bands apply).
+ */
+export function gaugeThresholds(
+  annotations: readonly GaugeAnnotation[],
+  min: number,
+  max: number,
+): GaugeThreshold[] | undefined {
+  const spans: { from: number; to: number; color: string }[] = [];
+  for (const a of annotations) {
+    if (!Number.isFinite(a.value)) continue;
+    if (a.to !== undefined) {
+      if (!Number.isFinite(a.to)) continue;
+      spans.push({
+        from: Math.min(a.value, a.to),
+        to: Math.max(a.value, a.to),
+        color: a.color ?? BAND_COLOR,
+      });
+    } else if (a.fill === 'above') spans.push({ from: a.value, to: max, color: a.color ?? ABOVE_COLOR });
+    else if (a.fill === 'below') spans.push({ from: min, to: a.value, color: a.color ?? BELOW_COLOR });
+  }
+  if (spans.length === 0) return undefined;
+  const cuts = [...new Set([min, max, ...spans.flatMap((s) => [s.from, s.to])])]
+    .filter((v) => v >= min && v <= max)
+    .sort((a, b) => a - b);
+  const out: GaugeThreshold[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const mid = (cuts[i] + cuts[i + 1]) / 2;
+    let color = NO_BAND;
+    for (const s of spans) if (mid >= s.from && mid <= s.to) color = s.color;
+    if (out.length === 0 || out[out.length - 1].color !== color) out.push({ value: cuts[i], color });
+  }
+  return out;
+}
+
 /** The colour of the band `value` falls in, or undefined below the first threshold. */
 export function bandColor(value: number, thresholds: readonly GaugeThreshold[]): string | undefined {
   let color: string | undefined;
