@@ -22,3 +22,26 @@ export const invalidFormat = (message: string) =>
   new AwsError('InvalidFormat', 'InvalidFormatFault', message);
 export const limitExceeded = (message: string) =>
   new AwsError('LimitExceeded', 'LimitExceededFault', message);
+
+/** PutDashboard's invalid body: the SDK's DashboardInvalidInputError, with the errors as its member. */
+export function dashboardInvalidInput(
+  message: string,
+  messages: readonly { dataPath: string; message: string }[],
+): AwsError {
+  const e = new AwsError('InvalidParameterInput', 'DashboardInvalidInputError', message);
+  e.members = {
+    dashboardValidationMessages: messages.map((m) => ({ DataPath: m.dataPath, Message: m.message })),
+  };
+  return e;
+}
+
+/**
+ * A dashboard that does not exist: DashboardNotFoundError (wire code ResourceNotFound, 404). Sent
+ * without `x-amzn-query-error`, or the SDK would raise the ResourceNotFound shape instead (which
+ * shares the code).
+ */
+export function dashboardNotFound(message: string): AwsError {
+  const e = new AwsError('ResourceNotFound', 'DashboardNotFoundError', message, 404);
+  e.sendQueryCode = false;
+  return e;
+}

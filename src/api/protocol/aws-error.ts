@@ -8,6 +8,14 @@ export class AwsError extends Error {
   readonly shape: string;
   readonly status: number;
   readonly fault: 'Sender' | 'Receiver';
+  /** Members of the error shape besides the message (e.g. DashboardInvalidInputError's `dashboardValidationMessages`). */
+  members: Record<string, unknown> = {};
+  /**
+   * False leaves out the `x-amzn-query-error` header: the SDK resolves that code to the first shape
+   * declaring it, so DashboardNotFoundError (code ResourceNotFound, like the ResourceNotFound shape) is
+   * only raised from `__type` alone.
+   */
+  sendQueryCode = true;
 
   constructor(
     code: string,

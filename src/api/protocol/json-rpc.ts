@@ -69,9 +69,14 @@ export function errorResponse(service: JsonService, error: AwsError): Response {
     'content-type': service.contentType,
     'x-amzn-requestid': requestId(),
   };
-  if (service.queryCompatible) headers['x-amzn-query-error'] = `${error.code};${error.fault}`;
+  if (service.queryCompatible && error.sendQueryCode)
+    headers['x-amzn-query-error'] = `${error.code};${error.fault}`;
   return new Response(
-    JSON.stringify({ __type: `${service.namespace}#${error.shape}`, message: error.message }),
+    JSON.stringify({
+      ...error.members,
+      __type: `${service.namespace}#${error.shape}`,
+      message: error.message,
+    }),
     {
       status: error.status,
       headers,

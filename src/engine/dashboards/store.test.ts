@@ -121,3 +121,13 @@ describe('the engine’s dashboards', () => {
     expect(e.dashboards.size).toBe(0);
   });
 });
+
+describe('the engine’s dashboards, empty', () => {
+  it('resetting an empty account without simulation changes no dashboards and says nothing about them', () => {
+    const e = new Engine({ wallClock: () => T0, simulation: false });
+    const events: EngineEvent['type'][] = [];
+    e.subscribe((ev) => events.push(ev.type));
+    e.reset({ simulation: false });
+    expect(events).toEqual(['reset']);
+  });
+});

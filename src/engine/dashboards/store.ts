@@ -112,14 +112,18 @@ export class DashboardStore {
     };
   }
 
-  /** Replaces the store's content with a snapshot (records that are not well formed are skipped). */
+  /**
+   * Replaces the store's content with a snapshot (records that are not well formed are skipped).
+   * Replacing nothing with nothing is no change, and is not reported.
+   */
   restore(snapshot: DashboardSnapshot): void {
+    const had = this.byName.size > 0;
     this.byName.clear();
     for (const d of snapshot.dashboards) {
       if (typeof d?.name !== 'string' || typeof d.body !== 'string') continue;
       const lastModifiedMs = Number.isFinite(d.lastModifiedMs) ? d.lastModifiedMs : this.now();
       this.byName.set(d.name, { name: d.name, body: d.body, lastModifiedMs, size: utf8Size(d.body) });
     }
-    this.onChange();
+    if (had || this.byName.size > 0) this.onChange();
   }
 }
