@@ -46,8 +46,8 @@ interface PendingImport {
 /**
  * Starts the embedded engine in a Web Worker and the service worker that routes the SDK's requests
  * (CloudWatch, CloudTrail, and `/_watchtrail/` control calls) to it. The clock (speed, pause, time), the
- * seed, the simulation switch, the trail settings, published metrics, alarms, imported log files and
- * the records of the API's own calls survive a reload (localStorage and IndexedDB).
+ * seed, the simulation switch, the trail settings, published metrics, alarms, dashboards, imported log
+ * files and the records of the API's own calls survive a reload (localStorage and IndexedDB).
  */
 export async function startEmbeddedApi(): Promise<EmbeddedApi> {
   const engineWorker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
@@ -83,6 +83,9 @@ export async function startEmbeddedApi(): Promise<EmbeddedApi> {
         case 'alarms':
           if (journal) save(journal.saveAlarms(msg.snapshot));
           break;
+        case 'dashboards':
+          if (journal) save(journal.saveDashboards(msg.snapshot));
+          break;
         case 'import-progress': {
           const { phase, done, total } = msg;
           imports.get(msg.id)?.onProgress?.({ phase, done, total });
@@ -104,6 +107,7 @@ export async function startEmbeddedApi(): Promise<EmbeddedApi> {
     saved: loadState(),
     journal: journal ? await journal.readAll() : [],
     alarms: journal ? await journal.loadAlarms() : undefined,
+    dashboards: journal ? await journal.loadDashboards() : undefined,
   };
   engineWorker.postMessage(init);
   await ready;

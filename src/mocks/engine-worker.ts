@@ -47,6 +47,8 @@ async function start(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   });
   for (const input of msg.journal) e.putMetricData(input);
   if (msg.alarms) e.alarms.restore(msg.alarms);
+  // A saved snapshot, even an empty one, replaces the seeded dashboards: a deleted Service-health stays deleted.
+  if (msg.dashboards) e.dashboards.restore(msg.dashboards);
   if (msg.saved?.trail) e.trail.applySettings(msg.saved.trail);
   trailStore = await TrailStore.open();
   if (trailStore) {
@@ -66,6 +68,9 @@ async function start(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
           pendingSnapshot = undefined;
           post({ type: 'alarms', snapshot: e.alarms.snapshot() });
         }, 50);
+        return;
+      case 'dashboards-changed':
+        post({ type: 'dashboards', snapshot: e.dashboards.snapshot() });
         return;
       case 'trail-imported':
         if (store) {

@@ -1,11 +1,11 @@
-import type { AlarmSnapshot, PutMetricDataInput } from '../engine/index.ts';
+import type { AlarmSnapshot, DashboardSnapshot, PutMetricDataInput } from '../engine/index.ts';
 
 const DB_NAME = 'watchtrail';
 /**
- * Version 3 adds the audit trail's stores. The page (metric journal, alarms) and the engine worker
+ * Version 3 adds the audit trail's stores; version 4 the dashboards'. The page (metric journal, alarms) and the engine worker
  * (trail files, API records) open the same database through `openDatabase`, so both agree on it.
  */
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 const STORE = 'metric-data';
 /** One record: the alarm registry's snapshot (alarms, history, topics, notifications, detectors). */
 const ALARMS = 'alarms';
@@ -13,6 +13,11 @@ const ALARMS = 'alarms';
 const TRAIL_FILES = 'trail-files';
 /** The records of calls our API served, as JSON text, in order (auto-increment keys). */
 const TRAIL_API_RECORDS = 'trail-api-records';
+/**
+ * One record: the dashboards' snapshot. Absent until the engine first reports its dashboards (then the
+ * simulated account's are seeded); an empty snapshot means the user deleted them all.
+ */
+const DASHBOARDS = 'dashboards';
 
 /** Opens (and creates or upgrades) the app's IndexedDB database; works in the page and in workers. */
 export function openDatabase(): Promise<IDBDatabase> {
@@ -26,6 +31,7 @@ export function openDatabase(): Promise<IDBDatabase> {
         db.createObjectStore(TRAIL_FILES, { keyPath: 'fileId' });
       if (!db.objectStoreNames.contains(TRAIL_API_RECORDS))
         db.createObjectStore(TRAIL_API_RECORDS, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(DASHBOARDS)) db.createObjectStore(DASHBOARDS);
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -145,5 +151,19 @@ export class MetricJournal {
     const req = tx.objectStore(ALARMS).get('snapshot');
     await done(tx);
     return req.result as AlarmSnapshot | undefined;
+  }
+
+  async saveDashboards(snapshot: DashboardSnapshot): Promise<void> {
+    const tx = this.db.transaction(DASHBOARDS, 'readwrite');
+    tx.objectStore(DASHBOARDS).put(snapshot, 'snapshot');
+    await done(tx);
+  }
+
+  /** The saved dashboards; undefined when none were ever saved (not when all were deleted). */
+  async loadDashboards(): Promise<DashboardSnapshot | undefined> {
+    const tx = this.db.transaction(DASHBOARDS, 'readonly');
+    const req = tx.objectStore(DASHBOARDS).get('snapshot');
+    await done(tx);
+    return req.result as DashboardSnapshot | undefined;
   }
 }

@@ -1,6 +1,7 @@
 import type {
   AlarmSnapshot,
   ClockSnapshot,
+  DashboardSnapshot,
   EngineEvent,
   ImportReport,
   PutMetricDataInput,
@@ -43,6 +44,8 @@ export type ToWorker =
       saved: PersistedEngine | undefined;
       journal: PutMetricDataInput[];
       alarms: AlarmSnapshot | undefined;
+      /** Undefined: never saved, so the engine keeps the simulated account's seeded dashboards. */
+      dashboards: DashboardSnapshot | undefined;
     }
   | { type: 'request'; id: number; request: WireMessage }
   /** A log file from the file chooser, straight to the worker (bytes transferred, never through MSW). */
@@ -54,6 +57,8 @@ export type FromWorker =
   | { type: 'event'; event: EngineEvent }
   | { type: 'state'; state: PersistedEngine }
   | { type: 'alarms'; snapshot: AlarmSnapshot }
+  /** The dashboards changed: the page saves this snapshot. */
+  | { type: 'dashboards'; snapshot: DashboardSnapshot }
   | ({ type: 'import-progress'; id: number } & ImportProgress)
   | { type: 'import-done'; id: number; report: ImportResult }
   | { type: 'import-failed'; id: number; error: string };
