@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   GRID_COLUMNS,
+  applyLayout,
   type GridRect,
   collides,
   compactLayout,
@@ -315,5 +316,21 @@ describe('compactLayout', () => {
         expect(compactLayout(after)).toEqual(after);
       }),
     );
+  });
+});
+
+describe('applyLayout', () => {
+  it('copies only the widgets whose rect changed, keeping their other keys', () => {
+    const widgets = [
+      { type: 'metric', properties: { title: 'A' }, extra: 1 },
+      { type: 'text', x: 6, y: 0, properties: { markdown: 'x' } },
+    ];
+    const before = resolveLayout(widgets);
+    const after = moveRect(before, 1, 0, 0);
+    const written = applyLayout(widgets, before, after);
+    expect(written[1]).toEqual({ ...widgets[1], x: 0, y: 0, width: 6, height: 6 });
+    expect(written[0]).toEqual({ ...widgets[0], x: 0, y: 6, width: 6, height: 6 });
+    expect(applyLayout(widgets, before, before)[0]).toBe(widgets[0]);
+    expect(resolveLayout(written)).toEqual(after);
   });
 });

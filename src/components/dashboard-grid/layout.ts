@@ -230,3 +230,21 @@ export function sameLayout(a: readonly GridRect[], b: readonly GridRect[]): bool
     a.every((r, i) => r.x === b[i].x && r.y === b[i].y && r.width === b[i].width && r.height === b[i].height)
   );
 }
+
+/**
+ * Writes an edit's layout back into the widgets: a widget whose rect changed is copied with the new
+ * `x`, `y`, `width` and `height` (every other key kept); the others are returned as they are, so an
+ * edit leaves the body's untouched widgets exactly as they were written (no x/y added to flowed ones).
+ */
+export function applyLayout<W extends WidgetPosition>(
+  widgets: readonly W[],
+  before: readonly GridRect[],
+  after: readonly GridRect[],
+): W[] {
+  return widgets.map((w, i) => {
+    const a = after[i];
+    const b = before[i];
+    if (!a || (b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)) return w;
+    return { ...w, x: a.x, y: a.y, width: a.width, height: a.height };
+  });
+}
