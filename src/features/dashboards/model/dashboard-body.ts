@@ -236,7 +236,7 @@ export interface WidgetMetric {
   yAxis: 'left' | 'right';
 }
 
-/** Expands a metric widget's `metrics` rows as CloudWatch reads them. */
+/** Expands a metric widget's `metrics` rows as CloudWatch reads them ("." and "..." repeat the row above). */
 export function widgetMetrics(p: MetricWidgetProperties): WidgetMetric[] {
   const out: WidgetMetric[] = [];
   let previous: string[] = [];
@@ -263,7 +263,17 @@ export function widgetMetrics(p: MetricWidgetProperties): WidgetMetric[] {
       });
       return;
     }
-    const parts = (typeof last === 'object' ? row.slice(0, -1) : row).map(String);
+    const written = (typeof last === 'object' ? row.slice(0, -1) : row).map(String);
+    // "..." (as the console writes) stands for as many "." as make the row as long as the one above.
+    const ellipsis = written.indexOf('...');
+    const parts =
+      ellipsis < 0
+        ? written
+        : [
+            ...written.slice(0, ellipsis),
+            ...Array<string>(Math.max(0, previous.length - (written.length - 1))).fill('.'),
+            ...written.slice(ellipsis + 1),
+          ];
     const expanded = parts.map((part, k) => (part === '.' ? (previous[k] ?? '') : part));
     previous = expanded;
     const [namespace = '', metricName = '', ...dims] = expanded;
