@@ -42,3 +42,14 @@ describe('NumberStat', () => {
     expect(sparkline.querySelector('path.recharts-curve')).not.toBeNull();
   });
 });
+
+describe('NumberStat precision', () => {
+  it.each([
+    [false, '1.2K'],
+    [true, '1,234.5678'],
+  ])('full precision %s shows %s', (fullPrecision, text) => {
+    const r = render(<NumberStat label="X" value={1234.5678} fullPrecision={fullPrecision} />);
+    expect(r.container.textContent).toContain(text);
+    r.unmount();
+  });
+});

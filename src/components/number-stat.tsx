@@ -1,4 +1,4 @@
-import { formatPercentChange, formatValue } from '../lib/format';
+import { formatExact, formatPercentChange, formatValue } from '../lib/format';
 import type { SeriesData } from '../lib/series';
 import { Sparkline } from './charts/sparkline';
 
@@ -14,10 +14,12 @@ export interface NumberStatProps {
   unit?: string;
   /** Recent points, drawn as a small line beside the number. */
   sparkline?: SeriesData;
+  /** Show every digit (CloudWatch's `singleValueFullPrecision`) instead of the compact form. */
+  fullPrecision?: boolean;
 }
 
 /** One big number with its unit, how it moved since the previous period, and optionally its recent shape. */
-export function NumberStat({ label, value, previous, unit, sparkline }: NumberStatProps) {
+export function NumberStat({ label, value, previous, unit, sparkline, fullPrecision }: NumberStatProps) {
   const known = value !== undefined && Number.isFinite(value);
   const change = known ? formatPercentChange(value, previous) : undefined;
   const direction =
@@ -38,7 +40,7 @@ export function NumberStat({ label, value, previous, unit, sparkline }: NumberSt
               : 'text-xl font-medium text-slate-400'
           }
         >
-          {known ? formatValue(value, unit) : 'No data'}
+          {known ? (fullPrecision ? formatExact(value, unit) : formatValue(value, unit)) : 'No data'}
         </div>
         {sparkline && <Sparkline series={sparkline} width={96} height={32} />}
       </div>
