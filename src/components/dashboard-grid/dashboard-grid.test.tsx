@@ -236,4 +236,25 @@ describe('DashboardGrid', () => {
     expect(onLayoutChange).not.toHaveBeenCalled();
     expect(container.querySelector('[data-testid="grid-placeholder"]')).toBeNull();
   });
+  it('pointer: a widget removed under a drag ends it without a change', () => {
+    runFramesAtOnce();
+    const { container, onLayoutChange } = setup();
+    const handle = getByRole(container, 'button', 'Move Notes');
+    pointer(handle, 'pointerdown', 100, 300);
+    pointer(handle, 'pointermove', 100 + 3 * COLUMN_STEP, 300);
+    rendered!.rerender(
+      <DashboardGrid
+        layout={LAYOUT.slice(0, 2)}
+        itemKeys={['a', 'b']}
+        editing
+        onLayoutChange={onLayoutChange}
+        renderItem={(i) => LABELS[i]}
+        itemLabel={(i) => LABELS[i]}
+      />,
+    );
+    pointer(handle, 'pointerup', 100 + 3 * COLUMN_STEP, 300);
+    expect(onLayoutChange).not.toHaveBeenCalled();
+    expect(container.querySelector('[data-testid="grid-placeholder"]')).toBeNull();
+    expect(container.querySelectorAll('[data-testid="grid-item"]')).toHaveLength(2);
+  });
 });

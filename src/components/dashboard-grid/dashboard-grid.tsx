@@ -309,12 +309,14 @@ export function DashboardGrid({
     [],
   );
 
-  // A drag does not outlive the grid or a change of mode.
-  useEffect(() => endGesture, [editing, endGesture]);
+  // A drag does not outlive the grid, a change of mode, or a widget added or removed under it.
+  useEffect(() => endGesture, [editing, layout.length, endGesture]);
 
-  const shown = drag?.preview ?? layout;
-  const placeholder = drag ? rectToPixels(drag.preview[drag.index], columnPx) : undefined;
-  const rows = Math.max(layoutBottom(shown), drag ? layoutBottom(layout) + layout[drag.index].height : 0);
+  // A drag whose layout no longer matches (a widget came or went) is shown no more; it ends after this render.
+  const live = drag && drag.preview.length === layout.length ? drag : undefined;
+  const shown = live?.preview ?? layout;
+  const placeholder = live ? rectToPixels(live.preview[live.index], columnPx) : undefined;
+  const rows = Math.max(layoutBottom(shown), live ? layoutBottom(layout) + layout[live.index].height : 0);
   return (
     <div
       ref={gridRef}
@@ -337,7 +339,7 @@ export function DashboardGrid({
         />
       )}
       {layout.map((committed, i) => {
-        const dragged = drag?.index === i;
+        const dragged = live?.index === i;
         // The dragged item stays drawn where it was (the pointer moves it by transform); the others
         // are drawn where the preview pushes them.
         const rect = shown[i] ?? committed;
