@@ -166,6 +166,28 @@ describe('property variables', () => {
       ],
     },
     {
+      name: '"..." rows (as the console writes) repeat the changed row above',
+      metrics: [
+        ['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1', { stat: 'Maximum' }],
+        ['...', { stat: 'Minimum' }],
+      ],
+      want: [
+        ['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-9', { stat: 'Maximum' }],
+        ['...', { stat: 'Minimum' }],
+      ],
+    },
+    {
+      name: 'a "..." row that changes a value of its own is written out',
+      metrics: [
+        ['AWS/EC2', 'CPUUtilization', 'ImageId', 'ami-1'],
+        ['...', 'InstanceId', 'i-1'],
+      ],
+      want: [
+        ['AWS/EC2', 'CPUUtilization', 'ImageId', 'ami-1'],
+        ['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-9'],
+      ],
+    },
+    {
       name: 'expression rows are untouched',
       metrics: [[{ expression: 'SUM(METRICS())', id: 'e1' }]],
       want: [[{ expression: 'SUM(METRICS())', id: 'e1' }]],

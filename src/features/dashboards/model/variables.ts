@@ -101,6 +101,23 @@ function replaceInStrings(value: unknown, re: RegExp, replacement: string): unkn
   return value;
 }
 
+/**
+ * A row's strings with "." and "..." read against the row above: "." repeats the value at the same
+ * place, "..." stands for as many "." as make the row as long as the one above (as the console writes).
+ */
+export function expandRowParts(written: readonly string[], previous: readonly string[]): string[] {
+  const ellipsis = written.indexOf('...');
+  const parts =
+    ellipsis < 0
+      ? written
+      : [
+          ...written.slice(0, ellipsis),
+          ...Array<string>(Math.max(0, previous.length - (written.length - 1))).fill('.'),
+          ...written.slice(ellipsis + 1),
+        ];
+  return parts.map((p, k) => (p === '.' ? (previous[k] ?? '') : p));
+}
+
 /** A metric row with the dimension `name` set to `value` (the "." shorthand expanded against `previous`). */
 function rowWithDimension(
   row: MetricRow,
@@ -110,18 +127,21 @@ function rowWithDimension(
 ): { row: MetricRow; expanded: string[] } {
   const last = row[row.length - 1];
   const hasOptions = typeof last === 'object' && last !== null;
-  const parts = (hasOptions ? row.slice(0, -1) : row).map(String);
-  const expanded = parts.map((p, k) => (p === '.' ? (previous[k] ?? '') : p));
+  const written = (hasOptions ? row.slice(0, -1) : row).map(String);
+  const expanded = expandRowParts(written, previous);
   let changed = false;
-  const next: MetricRow = [...row];
   for (let k = 2; k + 1 < expanded.length; k += 2) {
     if (expanded[k] === name && expanded[k + 1] !== value) {
-      next[k + 1] = value;
       expanded[k + 1] = value;
       changed = true;
     }
   }
-  return { row: changed ? next : row, expanded };
+  if (!changed) return { row, expanded };
+  // A row with "..." is written out in full; otherwise only the value changes, "." stays elsewhere.
+  const strings = written.includes('...')
+    ? expanded
+    : written.map((w, k) => (k >= 2 && k % 2 === 1 && expanded[k - 1] === name ? value : w));
+  return { row: hasOptions ? [...strings, row[row.length - 1]] : strings, expanded };
 }
 
 /** A widget with the property variable applied: its metric rows' dimension and any property of that name. */

@@ -18,6 +18,17 @@ describe('metric rows', () => {
     expect(removeRow(rows, 0)).toEqual([['AWS/EC2', 'NetworkIn', 'InstanceId', 'i-1', { stat: 'Sum' }]]);
   });
 
+  it('"..." rows name the metric above and are written out when that row goes', () => {
+    const rows: MetricRow[] = [
+      ['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1'],
+      ['...', { stat: 'Maximum' }],
+    ];
+    expect(toggleMetrics(rows, [cpu], true)).toEqual(rows);
+    expect(removeRow(rows, 0)).toEqual([
+      ['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1', { stat: 'Maximum' }],
+    ]);
+  });
+
   it('toggling adds a full row once and removes it again', () => {
     const added = toggleMetrics([], [cpu], true);
     expect(added).toEqual([['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1']]);

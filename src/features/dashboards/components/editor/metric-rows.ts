@@ -2,6 +2,7 @@
 // "." shorthand stays valid, rendering options it does not know stay as they are.
 import { type MetricIdentity, metricKey } from '../../../../lib/cloudwatch/metric-identity.ts';
 import type { MetricRenderingOptions, MetricRow } from '../../model/dashboard-body.ts';
+import { expandRowParts } from '../../model/variables.ts';
 import { patchObject } from './widget-patch.ts';
 
 const isOptions = (v: unknown): v is MetricRenderingOptions => typeof v === 'object' && v !== null;
@@ -16,13 +17,13 @@ export function rowOptions(row: MetricRow): MetricRenderingOptions {
 export const isExpressionRow = (row: MetricRow): boolean =>
   row.length === 1 && isOptions(row[0]) && typeof row[0].expression === 'string';
 
-/** Every row with "." expanded: the metric it names, or undefined for an expression row. */
+/** Every row with "." and "..." expanded: the metric it names, or undefined for an expression row. */
 export function rowMetrics(rows: readonly MetricRow[]): (MetricIdentity | undefined)[] {
   let previous: string[] = [];
   return rows.map((row) => {
     if (!Array.isArray(row) || row.length === 0 || isExpressionRow(row)) return undefined;
-    const parts = (isOptions(row[row.length - 1]) ? row.slice(0, -1) : row).map(String);
-    const expanded = parts.map((p, k) => (p === '.' ? (previous[k] ?? '') : p));
+    const written = (isOptions(row[row.length - 1]) ? row.slice(0, -1) : row).map(String);
+    const expanded = expandRowParts(written, previous);
     previous = expanded;
     const [namespace = '', metricName = '', ...dims] = expanded;
     const dimensions = [];
@@ -48,7 +49,7 @@ export function removeRow(rows: readonly MetricRow[], index: number): MetricRow[
   const metrics = rowMetrics(rows);
   return rows.flatMap((row, i) => {
     if (i === index) return [];
-    if (i === index + 1 && metrics[i] && row.some((p) => p === '.')) {
+    if (i === index + 1 && metrics[i] && row.some((p) => p === '.' || p === '...')) {
       const options = rowOptions(row);
       const full = metricRow(metrics[i]);
       return [isOptions(row[row.length - 1]) ? [...full, options] : full];
