@@ -14,6 +14,8 @@ export interface AlarmWidgetViewProps {
   rangeKey: string;
   /** Called once the widget has drawn, for the dashboard's ready mark. */
   onDrawn: (rangeKey: string) => void;
+  /** Draw the title here (default); off when the widget box already shows it. */
+  showTitle?: boolean;
 }
 
 function tileClass(state: AlarmTile['state']): string {
@@ -48,7 +50,13 @@ export function alarmWidgetHelp(listed: number): string {
  * CloudWatch's alarm status widget: a tile per alarm with its state colour and name, re-read every
  * few seconds; a click opens the alarm's page (or the composite alarm's).
  */
-export function AlarmWidgetView({ properties, title, rangeKey, onDrawn }: AlarmWidgetViewProps) {
+export function AlarmWidgetView({
+  properties,
+  title,
+  rangeKey,
+  onDrawn,
+  showTitle = true,
+}: AlarmWidgetViewProps) {
   const helpId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
   const { data, error, isFetching } = useAlarmTiles(properties.alarms);
@@ -65,7 +73,11 @@ export function AlarmWidgetView({ properties, title, rangeKey, onDrawn }: AlarmW
   return (
     <div className="flex h-full min-h-0 flex-col" aria-busy={isFetching ? 'true' : 'false'}>
       <div className="flex items-baseline gap-2 px-3 pt-2">
-        <h2 className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-800">{title}</h2>
+        {showTitle ? (
+          <h2 className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-800">{title}</h2>
+        ) : (
+          <span className="flex-1" />
+        )}
         <button
           type="button"
           className="text-xs text-slate-500 underline hover:text-slate-800"
