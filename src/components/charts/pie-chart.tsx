@@ -56,7 +56,7 @@ export function MetricPieChart({
     >
       {drawn.length === 0 ? (
         <div
-          className="flex items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 text-sm text-slate-500"
+          className="flex flex-1 items-center justify-center self-stretch rounded border border-dashed border-slate-300 bg-slate-50 text-sm text-slate-500"
           style={{ height }}
         >
           No data for this time range
@@ -70,7 +70,7 @@ export function MetricPieChart({
               nameKey="label"
               cx="50%"
               cy="50%"
-              outerRadius={Math.max(10, size / 2 - (showLabels ? 24 : 4))}
+              outerRadius={Math.max(10, size / 2 - (showLabels ? 36 : 4))}
               isAnimationActive={false}
               label={
                 showLabels ? (p: { payload?: { value: number } }) => percent(p.payload?.value ?? 0) : false

@@ -149,8 +149,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const [markerActive, setMarkerActive] = useState(false);
 
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
-  const marginRight = hasRight ? Y_AXIS_WIDTH : MARGIN.right;
-  const margin = useMemo(() => ({ ...MARGIN, right: marginRight }), [marginRight]);
+  // recharts places a right axis inside the chart, beside the margin.
+  const marginRight = MARGIN.right + (hasRight ? Y_AXIS_WIDTH : 0);
   const plotWidth = Math.max(0, Math.floor(width - plotLeft - marginRight));
   const plotHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT);
   const span = endMs - startMs;
@@ -308,7 +308,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         width={plotWidth + plotLeft + marginRight}
         height={height}
         data={prepared.rows}
-        margin={margin}
+        margin={MARGIN}
       >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis
@@ -494,7 +494,6 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     plotWidth,
     plotLeft,
     marginRight,
-    margin,
     hasRight,
     rightAxis?.domain,
     rightMinValue,

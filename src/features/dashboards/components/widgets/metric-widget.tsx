@@ -278,7 +278,7 @@ export function MetricWidgetView({
 
   if (error) {
     return (
-      <p role="alert" className="p-3 text-sm text-red-700">
+      <p role="alert" className="h-full overflow-auto break-words p-3 text-sm text-red-700">
         {error.name}: {error.message}
       </p>
     );
