@@ -1,6 +1,7 @@
 // `npm run bench`: prints each figure the issues name beside its target. A benchmark, not a test.
 import { alarmFigures } from './alarm-bench.ts';
 import { bundleSize, dashboardTimings, ensureBuild } from './browser-bench.ts';
+import { dashboardEditorFigures } from './dashboard-editor-bench.ts';
 import { chartPoints, getMetricData, ingest } from './engine-bench.ts';
 import { type Figure, print } from './figure.ts';
 import { trailFigures } from './trail-bench.ts';
@@ -26,6 +27,7 @@ show(trailFigures());
 ensureBuild();
 show(bundleSize());
 show(await dashboardTimings());
+show(await dashboardEditorFigures());
 show(await trailBrowserFigures());
 show(await tunerBrowserFigures());
 const missed = figures.filter((f) => f.ok === false);

@@ -41,3 +41,30 @@ export async function expectChartsDrawn(page: Page, minimum: number): Promise<vo
     )
     .toBe(true);
 }
+
+/**
+ * Calls a CloudWatch operation from inside the page over its wire protocol (awsJson1_0, as the SDK sends
+ * it), so the embedded engine's service worker answers; returns the status and the parsed body.
+ */
+export async function cloudWatch(
+  page: Page,
+  operation: string,
+  input: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return page.evaluate(
+    async ({ operation, input }) => {
+      const res = await fetch('https://monitoring.us-east-1.amazonaws.com/', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `GraniteServiceVersion20100801.${operation}`,
+          'x-amzn-query-mode': 'true',
+        },
+        body: JSON.stringify(input),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    { operation, input },
+  );
+}

@@ -1,10 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, lazy } from 'react';
-import { DashboardPage } from '../features/dashboards/components/dashboard-page.tsx';
+import { DashboardPage, HomeDashboardPage } from '../features/dashboards/components/dashboard-page.tsx';
 import { NotificationWatcher } from '../features/notifications/components/notification-watcher.tsx';
 import { queryClient } from '../lib/query-client.ts';
 import { Header } from './header.tsx';
-import { navigate, useRoute } from './router.ts';
+import { usePathname } from '../lib/navigation.ts';
+import { dashboardNameOf, navigate, useRoute } from './router.ts';
 
 // The landing dashboard loads with the app; every other page is its own chunk, loaded when opened.
 const MetricsExplorerPage = lazy(() =>
@@ -25,6 +26,11 @@ const NotificationsPage = lazy(() =>
     default: m.NotificationsPage,
   })),
 );
+const DashboardsListPage = lazy(() =>
+  import('../features/dashboards/components/dashboards-list-page.tsx').then((m) => ({
+    default: m.DashboardsListPage,
+  })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
@@ -34,12 +40,19 @@ const SettingsPage = lazy(() =>
 
 function Page() {
   const route = useRoute();
+  const dashboardName = dashboardNameOf(usePathname());
   return (
     <div className="min-h-screen">
       <Header route={route} />
       <main className="p-4">
         <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
-          {route === 'dashboard' && <DashboardPage />}
+          {route === 'dashboard' && <HomeDashboardPage />}
+          {route === 'dashboards' &&
+            (dashboardName === undefined ? (
+              <DashboardsListPage />
+            ) : (
+              <DashboardPage key={dashboardName} name={dashboardName} />
+            ))}
           {route === 'metrics' && <MetricsExplorerPage />}
           {route === 'alarms' && <AlarmsPage />}
           {route === 'composite' && <CompositeAlarmsPage />}

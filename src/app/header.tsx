@@ -39,9 +39,13 @@ export function Header({ route }: HeaderProps) {
               key={r.id}
               href={r.path}
               aria-current={
-                route === r.id || (r.id === 'alarms' && route === 'composite') ? 'page' : undefined
+                route === r.id ||
+                (r.id === 'alarms' && route === 'composite') ||
+                (r.id === 'dashboards' && route === 'dashboard')
+                  ? 'page'
+                  : undefined
               }
-              className={`rounded px-2 py-1 text-sm ${route === r.id || (r.id === 'alarms' && route === 'composite') ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+              className={`rounded px-2 py-1 text-sm ${route === r.id || (r.id === 'alarms' && route === 'composite') || (r.id === 'dashboards' && route === 'dashboard') ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(r.path);
@@ -56,7 +60,11 @@ export function Header({ route }: HeaderProps) {
           <ClockControls />
         </div>
       </div>
-      {(route === 'dashboard' || route === 'metrics' || route === 'alarms' || route === 'events') && (
+      {(route === 'dashboard' ||
+        route === 'dashboards' ||
+        route === 'metrics' ||
+        route === 'alarms' ||
+        route === 'events') && (
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 px-4 py-2">
           <TimeRangePicker
             value={range}

@@ -3,11 +3,12 @@ import { usePathname } from '../lib/navigation.ts';
 export { navigate } from '../lib/navigation.ts';
 
 export type RouteId =
-  'dashboard' | 'metrics' | 'alarms' | 'composite' | 'events' | 'notifications' | 'settings';
+  'dashboard' | 'dashboards' | 'metrics' | 'alarms' | 'composite' | 'events' | 'notifications' | 'settings';
 
 /** Top-level pages, in the order the header lists them. Sub-paths belong to the route whose prefix they share. */
 export const ROUTES: { id: RouteId; path: string; label: string; nav: boolean }[] = [
-  { id: 'dashboard', path: '/', label: 'Dashboard', nav: true },
+  { id: 'dashboard', path: '/', label: 'Home', nav: false },
+  { id: 'dashboards', path: '/dashboards', label: 'Dashboards', nav: true },
   { id: 'metrics', path: '/metrics', label: 'Metrics', nav: true },
   { id: 'composite', path: '/alarms/composite', label: 'Composite alarms', nav: false },
   { id: 'alarms', path: '/alarms', label: 'Alarms', nav: true },
@@ -25,4 +26,15 @@ export function routeOf(pathname: string): RouteId | undefined {
 /** The current route from the location's path. */
 export function useRoute(): RouteId | undefined {
   return routeOf(usePathname());
+}
+
+/** The dashboard a `/dashboards/<name>` path names; undefined on the list (`/dashboards`) and elsewhere. */
+export function dashboardNameOf(pathname: string): string | undefined {
+  const m = /^\/dashboards\/([^/]+)\/?$/.exec(pathname);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
 }

@@ -84,7 +84,11 @@ export function useDashboard(name: string | undefined) {
 /** What PutDashboard answered: the warnings of a body that was saved (errors throw). */
 export type SaveWarnings = DashboardValidationMessage[];
 
-export async function putDashboard(connection: Connection, name: string, bodyText: string): Promise<SaveWarnings> {
+export async function putDashboard(
+  connection: Connection,
+  name: string,
+  bodyText: string,
+): Promise<SaveWarnings> {
   const out = await cloudWatchClient(connection).send(
     new PutDashboardCommand({ DashboardName: name, DashboardBody: bodyText }),
   );
