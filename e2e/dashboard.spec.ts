@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { FIXED_NOW, control, expectChartsDrawn, openFresh } from './helpers.ts';
 
-test('the Service health dashboard loads live data in every widget', async ({ page }) => {
+test('the home dashboard, Service-health, loads live data in every widget', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openFresh(page);
-  await expect(page.getByRole('heading', { name: 'Service health', level: 1 })).toBeVisible();
-  const widgets = page.getByTestId('metric-widget');
+  await expect(page.getByRole('heading', { name: 'Service-health', level: 1 })).toBeVisible();
+  const widgets = page.locator('[data-testid="widget"][data-widget-type="metric"]');
   expect(await widgets.count()).toBeGreaterThanOrEqual(8);
   await expectChartsDrawn(page, 6);
   await expect(

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { cloudWatch, expectChartsDrawn, openFresh } from './helpers.ts';
+
+/** The overall-structure example of CloudWatch's Dashboard Body Structure page, verbatim. */
+const DOCUMENTED_EXAMPLE = `{ "start": "-PT6H", "periodOverride": "inherit",
+  "widgets": [
+    { "type":"metric", "x":0, "y":0, "width":12, "height":6,
+      "properties":{ "metrics":[ [ "AWS/EC2", "CPUUtilization", "InstanceId", "i-012345" ] ],
+        "period":300, "stat":"Average", "region":"us-east-1", "title":"EC2 Instance CPU",
+        "liveData": false, "legend": { "position": "right" } } },
+    { "type":"text", "x":0, "y":7, "width":3, "height":3, "properties":{ "markdown":"Hello world" } } ] }`;
+
+const positions = (page: import('@playwright/test').Page) =>
+  page
+    .getByTestId('grid-item')
+    .evaluateAll((els) =>
+      els.map((e) => ['x', 'y', 'width', 'height'].map((k) => e.getAttribute(`data-${k}`)).join(',')),
+    );
+
+test('a dashboard built from scratch with three widgets is there, unchanged, after a reload', async ({
+  page,
+}) => {
+  await openFresh(page, '/dashboards');
+  await page.getByRole('button', { name: 'Create dashboard' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create dashboard' });
+  await dialog.getByLabel('Dashboard name').fill('Team overview');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByText(/only letters, digits/)).toBeVisible();
+  await dialog.getByLabel('Dashboard name').fill('Team-overview');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/dashboards\/Team-overview/);
+  await expect(page.getByRole('heading', { name: 'Team-overview', level: 1 })).toBeVisible();
+
+  // 1: a line graph of two instances' CPU, picked in the metric browser (open on a widget without metrics).
+  await page.getByRole('button', { name: 'Add widget' }).click();
+  await page.getByRole('button', { name: 'Add Line' }).click();
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('CPUUtilization');
+  await page.getByRole('checkbox', { name: 'CPUUtilization i-0a1b2c3d4e5f60001' }).check();
+  await page.getByRole('checkbox', { name: 'CPUUtilization i-0a1b2c3d4e5f60002' }).check();
+  await page.getByLabel('Title').fill('Web CPU');
+  await expect(
+    page.getByRole('region', { name: 'Web CPU' }).getByTestId('time-series-chart'),
+  ).toHaveAttribute('data-series-count', '2');
+  // 2: a number.
+  await page.getByRole('button', { name: 'Add widget' }).click();
+  await page.getByRole('button', { name: 'Add Number' }).click();
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('orders-db');
+  await page.getByRole('checkbox', { name: /^CPUUtilization orders-db/ }).check();
+  await page.getByLabel('Title').fill('DB CPU');
+  // 3: a text widget.
+  await page.getByRole('button', { name: 'Add widget' }).click();
+  await page.getByRole('button', { name: 'Add Text' }).click();
+  await page.getByLabel('Markdown').fill('## On call\nPage **#shop-oncall** first.');
+  await expect(page.getByRole('heading', { name: 'On call' })).toBeVisible();
+  // Undo takes the last edit back, redo puts it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'On call' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('heading', { name: 'On call' })).toBeVisible();
+
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0);
+  await expect(page.getByTestId('widget')).toHaveCount(3);
+  const before = await positions(page);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Team-overview', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('widget')).toHaveCount(3);
+  await expect(
+    page.getByRole('region', { name: 'Web CPU' }).getByTestId('time-series-chart'),
+  ).toHaveAttribute('data-series-count', '2');
+  await expect(page.getByRole('region', { name: 'DB CPU' }).getByTestId('number-stat')).toContainText(/\d/);
+  await expect(page.getByRole('heading', { name: 'On call' })).toBeVisible();
+  expect(await positions(page)).toEqual(before);
+  // The body came back from GetDashboard as it was saved.
+  const stored = await cloudWatch(page, 'GetDashboard', { DashboardName: 'Team-overview' });
+  const body = JSON.parse(String(stored.body.DashboardBody)) as { widgets: { type: string }[] };
+  expect(body.widgets.map((w) => w.type)).toEqual(['metric', 'metric', 'text']);
+});
+
+test('a documented example body imports and shows its widgets; a broken one says where', async ({ page }) => {
+  await openFresh(page, '/dashboards');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Dashboard name').fill('Documented-example');
+  await dialog.getByLabel('Dashboard body (JSON)').fill('{"widgets": [{"type": "metric", "x": "left"}]}');
+  await expect(dialog.getByText('/widgets/0/x')).toBeVisible();
+  await dialog.getByLabel('Dashboard body (JSON)').fill(DOCUMENTED_EXAMPLE);
+  await dialog.getByRole('button', { name: /^Import/ }).click();
+  await expect(page).toHaveURL(/\/dashboards\/Documented-example/);
+  await expect(page.getByRole('region', { name: 'EC2 Instance CPU' })).toBeVisible();
+  await expect(page.getByText('Hello world')).toBeVisible();
+  // The body's start (-PT6H) is the range the dashboard opens on.
+  await expect(page).toHaveURL(/range=6h/);
+});
+
+test('hovering one graph draws the crosshair on the others', async ({ page }) => {
+  await openFresh(page);
+  await expectChartsDrawn(page, 6);
+  const cpu = page.getByRole('region', { name: 'EC2 CPU utilization' }).getByTestId('time-series-chart');
+  await cpu.scrollIntoViewIfNeeded();
+  const box = (await cpu.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + 80);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + 90, { steps: 3 });
+  const other = page.getByRole('region', { name: 'ALB target response time' }).getByTestId('chart-crosshair');
+  await expect(other).toBeVisible();
+  const t = Number(await other.getAttribute('data-time'));
+  expect(t).toBeGreaterThan(0);
+  // Every other graph shares the same instant.
+  const times = await page
+    .getByTestId('chart-crosshair')
+    .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-time')))]);
+  expect(times).toEqual([String(t)]);
+  await page.mouse.move(5, 5);
+  await expect(page.getByTestId('chart-crosshair')).toHaveCount(0);
+});
