@@ -95,18 +95,20 @@ declare global {
   }
 }
 
-function installProbe(): void {
-  window.__frames = { frames: [], recording: false };
-  const loop = (t: number) => {
-    if (window.__frames.recording) window.__frames.frames.push(t);
-    requestAnimationFrame(loop);
-  };
+// A string, not a function: tsx's keepNames would wrap an inner function in a helper the page lacks.
+const PROBE = `window.__frames = { frames: [], recording: false };
+requestAnimationFrame(function loop(t) {
+  if (window.__frames.recording) window.__frames.frames.push(t);
   requestAnimationFrame(loop);
-}
+});`;
 
 /** Drags a handle by (dx, dy) over ~2 s, one move per frame; returns the median frame interval, ms. */
 async function dragFrames(page: Page, label: string, dx: number, dy: number): Promise<number> {
   const handle = page.getByRole('button', { name: label, exact: true });
+  const item = page.getByTestId('grid-item').filter({ has: handle });
+  const rect = () =>
+    item.evaluate((e) => ['x', 'y', 'width', 'height'].map((k) => e.getAttribute(`data-${k}`)).join(','));
+  const before = await rect();
   await handle.scrollIntoViewIfNeeded();
   const box = await handle.boundingBox();
   if (!box) throw new Error(`No ${label} handle on screen.`);
@@ -129,6 +131,9 @@ async function dragFrames(page: Page, label: string, dx: number, dy: number): Pr
     window.__frames.recording = false;
     return window.__frames.frames;
   });
+  const after = await rect();
+  if (after === before) throw new Error(`Dragging ${label} changed nothing (${before}).`);
+  if (frames.length < 10) throw new Error(`Only ${frames.length} frames recorded while dragging ${label}.`);
   return median(frames.slice(1).map((t, i) => t - frames[i]));
 }
 
@@ -136,6 +141,7 @@ async function dragFrames(page: Page, label: string, dx: number, dy: number): Pr
 export function dashboardEditorFigures(): Promise<Figure[]> {
   return withPreview(async (browser) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
     await page.goto(`${BASE}/`);
     await page.getByRole('group', { name: 'Engine clock' }).waitFor({ timeout: 30_000 });
@@ -168,7 +174,6 @@ export function dashboardEditorFigures(): Promise<Figure[]> {
         }).length,
     );
 
-    await page.addInitScript(installProbe);
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('dashboard-ready').length > 0, undefined, {
       timeout: 30_000,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { cloudWatch, expectChartsDrawn, openFresh } from './helpers.ts';
 
 /** The overall-structure example of CloudWatch's Dashboard Body Structure page, verbatim. */
@@ -10,7 +10,7 @@ const DOCUMENTED_EXAMPLE = `{ "start": "-PT6H", "periodOverride": "inherit",
         "liveData": false, "legend": { "position": "right" } } },
     { "type":"text", "x":0, "y":7, "width":3, "height":3, "properties":{ "markdown":"Hello world" } } ] }`;
 
-const positions = (page: import('@playwright/test').Page) =>
+const positions = (page: Page) =>
   page
     .getByTestId('grid-item')
     .evaluateAll((els) =>
