@@ -109,6 +109,15 @@ const X_AXIS_HEIGHT = 24;
 const MIN_ZOOM_PX = 5;
 const TICK_STYLE = { fontSize: 11, fill: '#64748b' };
 
+/**
+ * An automatic upper bound that stays above a fixed lower one: with `min` above every value, the axis
+ * runs from `min` up (the graph is empty) instead of turning upside down.
+ */
+export function autoAbove(min: number | 'auto'): 'auto' | ((dataMax: number) => number) {
+  if (min === 'auto') return 'auto';
+  return (dataMax: number) => (dataMax > min ? dataMax : min + Math.max(1, Math.abs(min)));
+}
+
 interface Drag {
   fromX: number;
   toX: number;
@@ -291,7 +300,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     // Thresholds and the band always fit on the y axis, fixed bounds included.
     const lowest = Math.min(minValue, extent.min);
     const yMin = yDomain?.[0] !== undefined ? Math.min(yDomain[0], extent.min) : lowest < 0 ? 'auto' : 0;
-    const yMax = yDomain?.[1] !== undefined ? Math.max(yDomain[1], extent.max) : 'auto';
+    const yMax = yDomain?.[1] !== undefined ? Math.max(yDomain[1], extent.max) : autoAbove(yMin);
     const rightDomain = rightAxis?.domain;
     const rightLowest = Math.min(rightMinValue, rightExtent.min);
     const rMin =
@@ -300,7 +309,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
         : rightLowest < 0
           ? 'auto'
           : 0;
-    const rMax = rightDomain?.[1] !== undefined ? Math.max(rightDomain[1], rightExtent.max) : 'auto';
+    const rMax = rightDomain?.[1] !== undefined ? Math.max(rightDomain[1], rightExtent.max) : autoAbove(rMin);
     const axisOf = (a: 'left' | 'right' | undefined) =>
       a === 'right' && hasRight ? { yAxisId: RIGHT_AXIS_ID } : {};
     return (

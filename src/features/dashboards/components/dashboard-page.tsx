@@ -16,6 +16,7 @@ import { isDirty, useDashboardEdit } from '../stores/dashboard-edit.ts';
 import { homeDashboardName, useHomeDashboard } from '../stores/home-dashboard.ts';
 import { DashboardView } from './dashboard-view.tsx';
 import { VariablesBar, useVariableChoices } from './variables-bar.tsx';
+import { widgetTitle } from './widgets/widget-view.tsx';
 
 // The editor's pieces load when a person starts editing, not with the landing page.
 const WidgetCatalog = lazy(() =>
@@ -234,47 +235,53 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
     put.reset();
   };
 
-  const widgetActions = (index: number) => (
-    <>
-      {editing && (
-        <>
-          <button
-            type="button"
-            className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100"
-            aria-label={`Edit widget ${index + 1}`}
-            onClick={() => setPanel({ kind: 'properties', index })}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100"
-            aria-label={`Duplicate widget ${index + 1}`}
-            onClick={() => duplicateWidget(index)}
-          >
-            Duplicate
-          </button>
-          <button
-            type="button"
-            className="rounded px-1.5 text-xs text-red-700 hover:bg-red-50"
-            aria-label={`Remove widget ${index + 1}`}
-            onClick={() => removeWidget(index)}
-          >
-            Remove
-          </button>
-        </>
-      )}
-      <button
-        type="button"
-        className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100"
-        aria-label={`Full screen widget ${index + 1}`}
-        title="Full screen"
-        onClick={() => setFullScreen(index)}
-      >
-        ⤢
-      </button>
-    </>
-  );
+  const widgetActions = (index: number) => {
+    const name = widgetTitle(body.widgets[index]) || `widget ${index + 1}`;
+    return (
+      <>
+        {editing && (
+          <>
+            <button
+              type="button"
+              className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100"
+              aria-label={`Edit ${name}`}
+              onClick={() => setPanel({ kind: 'properties', index })}
+              title="Edit"
+            >
+              ✎
+            </button>
+            <button
+              type="button"
+              className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100"
+              aria-label={`Duplicate ${name}`}
+              onClick={() => duplicateWidget(index)}
+              title="Duplicate"
+            >
+              ⊕
+            </button>
+            <button
+              type="button"
+              className="rounded px-1.5 text-xs text-red-700 hover:bg-red-50"
+              aria-label={`Remove ${name}`}
+              onClick={() => removeWidget(index)}
+              title="Remove"
+            >
+              ✕
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100"
+          aria-label={`Full screen ${name}`}
+          title="Full screen"
+          onClick={() => setFullScreen(index)}
+        >
+          ⤢
+        </button>
+      </>
+    );
+  };
 
   const names = list.data?.map((d) => d.name) ?? [stored.name];
   const editedWidget = panel?.kind === 'properties' ? body.widgets[panel.index] : undefined;
