@@ -115,3 +115,49 @@ test('hovering one graph draws the crosshair on the others', async ({ page }) =>
   await page.mouse.move(5, 5);
   await expect(page.getByTestId('chart-crosshair')).toHaveCount(0);
 });
+
+test('an InstanceId variable rewrites every widget, and the URL keeps the choice', async ({ page }) => {
+  await openFresh(page, '/dashboards');
+  const metric = (title: string, name: string) => ({
+    type: 'metric',
+    width: 12,
+    height: 6,
+    properties: {
+      title,
+      region: 'us-east-1',
+      metrics: [
+        ['AWS/EC2', name, 'InstanceId', 'i-0a1b2c3d4e5f60001', { label: "${PROP('Dim.InstanceId')}" }],
+      ],
+    },
+  });
+  const body = {
+    variables: [
+      {
+        type: 'property',
+        property: 'InstanceId',
+        inputType: 'select',
+        id: 'instance',
+        label: 'Instance',
+        search: '{AWS/EC2,InstanceId} MetricName="CPUUtilization"',
+        populateFrom: 'InstanceId',
+      },
+    ],
+    widgets: [metric('CPU', 'CPUUtilization'), metric('Network in', 'NetworkIn')],
+  };
+  const put = await cloudWatch(page, 'PutDashboard', {
+    DashboardName: 'Per-instance',
+    DashboardBody: JSON.stringify(body),
+  });
+  expect(put.status).toBe(200);
+  await page.goto('/dashboards/Per-instance');
+  const cpu = page.getByRole('region', { name: 'CPU' });
+  const net = page.getByRole('region', { name: 'Network in' });
+  await expect(cpu.getByText('i-0a1b2c3d4e5f60001')).toBeVisible();
+  await page.getByLabel('Instance').selectOption('i-0a1b2c3d4e5f60003');
+  await expect(page).toHaveURL(/var-instance=i-0a1b2c3d4e5f60003/);
+  await expect(cpu.getByText('i-0a1b2c3d4e5f60003')).toBeVisible();
+  await expect(net.getByText('i-0a1b2c3d4e5f60003')).toBeVisible();
+  await expect(cpu.getByText('i-0a1b2c3d4e5f60001')).toHaveCount(0);
+  await page.reload();
+  await expect(net.getByText('i-0a1b2c3d4e5f60003')).toBeVisible();
+});
