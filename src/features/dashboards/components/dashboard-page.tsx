@@ -2,7 +2,12 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import { AuditMarkerFilterControl } from '../../../components/audit-marker-filter.tsx';
 import { AwsErrorAlert } from '../../../components/aws-error-alert.tsx';
 import { buttonClass, primaryButtonClass } from '../../../components/button-styles.ts';
-import { applyLayout, placeNew, resolveLayout } from '../../../components/dashboard-grid/layout.ts';
+import {
+  applyLayout,
+  compactLayout,
+  placeNew,
+  resolveLayout,
+} from '../../../components/dashboard-grid/layout.ts';
 import { RANGE_CHANGE_MARK, mark } from '../../../lib/perf-marks.ts';
 import { navigate, setNavigationGuard } from '../../../lib/navigation.ts';
 import { useTimeState } from '../../../lib/time-state.ts';
@@ -338,6 +343,19 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
                 onClick={() => edit.redo()}
               >
                 Redo
+              </button>
+              <button
+                type="button"
+                className={buttonClass}
+                title="Float every widget up into the gaps above it"
+                onClick={() =>
+                  apply((b) => {
+                    const before = resolveLayout(b.widgets);
+                    return { ...b, widgets: applyLayout(b.widgets, before, compactLayout(before)) };
+                  })
+                }
+              >
+                Tidy up
               </button>
               <button type="button" className={buttonClass} onClick={() => setPanel({ kind: 'source' })}>
                 Source

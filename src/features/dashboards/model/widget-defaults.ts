@@ -79,7 +79,7 @@ export function newWidget(kind: CatalogKind, region: string = DEFAULT_REGION): W
     case 'stackedArea':
       return metricWidget('timeSeries', 6, 6, { stacked: true }, region);
     case 'number':
-      return metricWidget('singleValue', 6, 3, {}, region);
+      return metricWidget('singleValue', 6, 3, { sparkline: true }, region);
     case 'gauge':
       return metricWidget('gauge', 6, 6, { yAxis: { left: { min: 0, max: 100 } } }, region);
     case 'bar':

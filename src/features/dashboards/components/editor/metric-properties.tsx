@@ -34,6 +34,11 @@ const LEGEND = [
   { value: 'hidden', label: 'Hidden' },
 ] as const;
 
+const TABLE_LAYOUTS = [
+  { value: 'horizontal', label: 'Metrics as rows' },
+  { value: 'vertical', label: 'Metrics as columns' },
+] as const;
+
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** The fields of a metric widget (graph, number, gauge, bar, pie, table). */
@@ -94,12 +99,51 @@ export function MetricProperties({ widget, onChange }: MetricPropertiesProps) {
           />
         )}
         {view === 'singleValue' && (
+          <>
+            <CheckboxInput
+              label="Sparkline"
+              checked={p.sparkline === true}
+              onValue={(on) => set({ sparkline: on ? true : undefined })}
+            />
+            <CheckboxInput
+              label="Change since the previous period"
+              checked={p.trend !== false}
+              onValue={(on) => set({ trend: on ? undefined : false })}
+            />
+            <CheckboxInput
+              label="Full precision"
+              checked={p.singleValueFullPrecision === true}
+              onValue={(on) => set({ singleValueFullPrecision: on ? true : undefined })}
+            />
+          </>
+        )}
+        {view === 'pie' && (
           <CheckboxInput
-            label="Sparkline"
-            checked={p.sparkline === true}
-            onValue={(on) => set({ sparkline: on ? true : undefined })}
+            label="Labels on the slices"
+            checked={p.labels?.visible !== false}
+            onValue={(visible) => set({ labels: patchObject(p.labels, { visible }) })}
           />
         )}
+        {view === 'table' && (
+          <>
+            <SelectInput
+              label="Table layout"
+              value={p.table?.layout ?? 'horizontal'}
+              options={TABLE_LAYOUTS}
+              onValue={(layout) => set({ table: patchObject(p.table, { layout }) })}
+            />
+            <CheckboxInput
+              label="Datapoints as well as the summary"
+              checked={p.table?.showTimeSeriesData === true}
+              onValue={(on) => set({ table: patchObject(p.table, { showTimeSeriesData: on }) })}
+            />
+          </>
+        )}
+        <CheckboxInput
+          label="Live data (include the period still filling)"
+          checked={p.liveData === true}
+          onValue={(on) => set({ liveData: on ? true : undefined })}
+        />
       </Section>
 
       <MetricRowsEditor widget={widget} onChange={onChange} />

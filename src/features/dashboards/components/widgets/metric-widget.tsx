@@ -95,11 +95,19 @@ function toQuery(m: WidgetMetric, period: number, ownPeriod: boolean): MetricDat
       };
 }
 
-/** The value a number, bar, pie or gauge shows: the latest complete period, and the one before. */
-function latest(s: SeriesData, endMs: number, periodMs: number): { value?: number; previous?: number } {
+/**
+ * The value a number, bar, pie or gauge shows: the latest complete period, and the one before; with
+ * `liveData` (CloudWatch's "live data"), the newest period even while it is still filling.
+ */
+function latest(
+  s: SeriesData,
+  endMs: number,
+  periodMs: number,
+  liveData: boolean,
+): { value?: number; previous?: number } {
   // The newest period may still be filling: show the latest complete one, as its trend is real.
   let n = s.values.length;
-  while (n > 1 && s.timestamps[n - 1] + periodMs > endMs) n--;
+  while (!liveData && n > 1 && s.timestamps[n - 1] + periodMs > endMs) n--;
   while (n > 0 && !Number.isFinite(s.values[n - 1])) n--;
   return {
     ...(n > 0 ? { value: s.values[n - 1] } : {}),
@@ -295,7 +303,7 @@ export function MetricWidgetView({
     return (
       <div className="flex h-full flex-wrap content-start gap-3 overflow-auto p-2" aria-busy={busy}>
         {series.map((s) => {
-          const { value, previous } = latest(s, domainEnd, shownPeriodMs);
+          const { value, previous } = latest(s, domainEnd, shownPeriodMs, properties.liveData === true);
           return (
             <NumberStat
               key={s.id}
@@ -304,7 +312,7 @@ export function MetricWidgetView({
               previous={onePeriod || properties.trend === false ? undefined : previous}
               unit={s.unit}
               fullPrecision={properties.singleValueFullPrecision === true}
-              sparkline={properties.sparkline === false || onePeriod ? undefined : s}
+              sparkline={properties.sparkline !== true || onePeriod ? undefined : s}
             />
           );
         })}
@@ -318,7 +326,7 @@ export function MetricWidgetView({
     return (
       <div className="flex h-full items-center justify-center" aria-busy={busy}>
         <GaugeChart
-          value={s ? latest(s, domainEnd, shownPeriodMs).value : undefined}
+          value={s ? latest(s, domainEnd, shownPeriodMs, properties.liveData === true).value : undefined}
           min={min}
           max={max}
           unit={s?.unit}
@@ -332,7 +340,7 @@ export function MetricWidgetView({
     const items = series.map((s) => ({
       id: s.id,
       label: s.label,
-      value: latest(s, domainEnd, shownPeriodMs).value,
+      value: latest(s, domainEnd, shownPeriodMs, properties.liveData === true).value,
       ...(s.color ? { color: s.color } : {}),
       ...(s.unit ? { unit: s.unit } : {}),
     }));
