@@ -710,6 +710,30 @@ describe('alarm tuner', { timeout: 30_000 }, () => {
     await waitFor(() => expect(slider.getAttribute('aria-valuenow')).toBe(String(Number(typed))));
   });
 
+  it('dims the last valid replay and says so while the threshold is invalid, without calling it loading', async () => {
+    const c = await openTuner();
+    /** The labels saying a replay is the last valid configuration's, each by what it labels. */
+    const lastValid = () =>
+      Array.from(c.querySelectorAll('p'))
+        .filter((p) => p.textContent?.startsWith('Last valid configuration'))
+        .map((p) => p.parentElement?.querySelector<HTMLElement>('[data-testid]')?.dataset.testid);
+    expect(lastValid()).toEqual([]);
+
+    changeValue(getByLabelText(c, 'Threshold'), '6o');
+    await waitFor(() => expect(text(c, 'tuner-status')).toContain('complete the conditions to replay them'));
+    expect(lastValid()).toEqual(['tuner-lanes', 'tuner-verdict', 'tuner-transitions']);
+    // The figures and the lanes are still the replay at 80, and nothing is on its way.
+    expect(figures(c)).toEqual({ alarms: '3', falseAlarms: '1', tone: 'noisy' });
+    expect(lane(c, 'state')?.dataset.alarmSpans).toBe('3');
+    expect(testid(c, 'tuner-summary')?.getAttribute('aria-busy')).toBe('false');
+    expect(c.querySelector('[aria-busy="true"]')).toBeNull();
+
+    changeValue(getByLabelText(c, 'Threshold'), '90');
+    await waitFor(() => expect(figures(c)).toEqual({ alarms: '2', falseAlarms: '0', tone: 'good' }));
+    expect(lastValid()).toEqual([]);
+    expect(testid(c, 'tuner-summary')?.getAttribute('aria-busy')).toBe('false');
+  });
+
   it('pins A, compares it with B side by side, and applies either', async () => {
     const c = await openTuner();
     click(getByRole(c, 'button', 'Pin as A'));

@@ -34,6 +34,7 @@ import { roundToRange, startingThreshold } from '../../model/tuner-rounding.ts';
 import { TunerScheduler } from '../../model/tuner-scheduler.ts';
 import { buttonClass } from '../../../../components/button-styles.ts';
 import { HistoryPicker } from './history-picker.tsx';
+import { LastValidReplay, type ReplayFreshness } from './last-valid-replay.tsx';
 import { TUNE_PARAM } from './tune-alarm-button.tsx';
 import { TunerCompareBar } from './tuner-compare-bar.tsx';
 import { TunerSuggest } from './tuner-suggest.tsx';
@@ -182,6 +183,14 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
   );
 
   const view = b.result;
+  // The last replay stays on screen until the next one is in. While the form cannot be replayed (a
+  // threshold typed "6o", no metric), it is the last valid configuration's and no newer one is coming.
+  const freshness: ReplayFreshness =
+    view === undefined || (config !== undefined && b.current)
+      ? 'current'
+      : config === undefined || spec === undefined
+        ? 'outdated'
+        : 'replaying';
   const shownLoaded = view?.loaded ?? loaded;
   const [lo, hi] = useMemo(() => valueRange(shownLoaded), [shownLoaded]);
   const threshold = draft.thresholdType === 'static' ? config?.threshold : undefined;
@@ -282,7 +291,7 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
         points={data?.timestamps.length}
         conditionsReady={config !== undefined}
         elapsedMs={view?.elapsedMs}
-        stale={view !== undefined && config !== undefined && !b.current}
+        stale={freshness === 'replaying'}
       />
       {start !== undefined && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
@@ -302,36 +311,40 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
       ))}
 
       {shownLoaded && data && (
-        <TunerLanes
-          startMs={axis?.startMs ?? shownLoaded.startMs}
-          endMs={axis?.endMs ?? shownLoaded.endMs}
-          metric={data}
-          {...(band ? { band } : {})}
-          periodMs={shownLoaded.periodMs}
-          firstSlotMs={shownLoaded.firstSlotMs}
-          {...(view ? { slotClass: view.run.slotClass, timeline: view.run.timeline } : {})}
-          {...(showPinned ? { compareTimeline: a.result?.run.timeline } : {})}
-          {...(threshold !== undefined ? { threshold, thresholdSide: thresholdSide(draft.comparison) } : {})}
-          {...(showPinned && pinned.config.threshold !== undefined
-            ? { compareThreshold: pinned.config.threshold }
-            : {})}
-          {...(draft.thresholdType === 'static'
-            ? {
-                onThresholdChange: (v: number) => {
-                  const text = roundToRange(v, lo, hi);
-                  if (text !== '') onChange({ threshold: text });
-                },
-              }
-            : {})}
-          incidents={truth}
-          {...(markers ? { markers } : {})}
-          // A marker opens its event in a new tab: leaving the form would lose what is typed.
-          onMarkerClick={(m) => {
-            if (m.href) window.open(m.href, '_blank', 'noopener');
-          }}
-          metricLabel={`${label} (${draft.metricMode === 'metric' ? draft.stat : 'expression'}, ${periodText})`}
-          {...(unit !== undefined ? { unit } : {})}
-        />
+        <LastValidReplay outdated={freshness === 'outdated'}>
+          <TunerLanes
+            startMs={axis?.startMs ?? shownLoaded.startMs}
+            endMs={axis?.endMs ?? shownLoaded.endMs}
+            metric={data}
+            {...(band ? { band } : {})}
+            periodMs={shownLoaded.periodMs}
+            firstSlotMs={shownLoaded.firstSlotMs}
+            {...(view ? { slotClass: view.run.slotClass, timeline: view.run.timeline } : {})}
+            {...(showPinned ? { compareTimeline: a.result?.run.timeline } : {})}
+            {...(threshold !== undefined
+              ? { threshold, thresholdSide: thresholdSide(draft.comparison) }
+              : {})}
+            {...(showPinned && pinned.config.threshold !== undefined
+              ? { compareThreshold: pinned.config.threshold }
+              : {})}
+            {...(draft.thresholdType === 'static'
+              ? {
+                  onThresholdChange: (v: number) => {
+                    const text = roundToRange(v, lo, hi);
+                    if (text !== '') onChange({ threshold: text });
+                  },
+                }
+              : {})}
+            incidents={truth}
+            {...(markers ? { markers } : {})}
+            // A marker opens its event in a new tab: leaving the form would lose what is typed.
+            onMarkerClick={(m) => {
+              if (m.href) window.open(m.href, '_blank', 'noopener');
+            }}
+            metricLabel={`${label} (${draft.metricMode === 'metric' ? draft.stat : 'expression'}, ${periodText})`}
+            {...(unit !== undefined ? { unit } : {})}
+          />
+        </LastValidReplay>
       )}
       {zoom && axis === zoom && (
         <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
@@ -373,7 +386,7 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
               {...(showPinned && a.result ? { pinned: a.result.summary } : {})}
               withTruth={withTruth}
               graceLabel={config ? formatSpan(graceMs(config)) : 'N × period'}
-              stale={view !== undefined && config !== undefined && !b.current}
+              freshness={freshness}
             />
           )}
         </div>
@@ -391,12 +404,14 @@ export function AlarmTuner({ draft, errors, onChange, conditions, sentence, labe
         />
       )}
       {view && (
-        <TunerTransitions
-          transitions={view.run.transitions}
-          resourceNames={resourceNames}
-          onShow={(t) => shownLoaded && setZoom(zoomAround(t.atMs, shownLoaded))}
-          {...(zoom && axis === zoom ? { shownMs: zoom.atMs } : {})}
-        />
+        <LastValidReplay outdated={freshness === 'outdated'}>
+          <TunerTransitions
+            transitions={view.run.transitions}
+            resourceNames={resourceNames}
+            onShow={(t) => shownLoaded && setZoom(zoomAround(t.atMs, shownLoaded))}
+            {...(zoom && axis === zoom ? { shownMs: zoom.atMs } : {})}
+          />
+        </LastValidReplay>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { TuningSummary, Verdict } from '../../../../lib/alarm-tuner.ts';
 import { formatDateTime } from '../../../../lib/format.ts';
 import { SUMMARY_FIGURES, compareSummaries } from '../../model/tuner-compare.ts';
 import { formatCount, formatDelta, formatSpan } from '../../model/tuner-format.ts';
+import { OUTDATED_CLASS, OutdatedNote, type ReplayFreshness } from './last-valid-replay.tsx';
 
 /** Props of {@link TunerSummary}. */
 export interface TunerSummaryProps {
@@ -13,8 +14,11 @@ export interface TunerSummaryProps {
   withTruth: boolean;
   /** The evaluation window, N × period, in words: the grace after an incident. */
   graceLabel: string;
-  /** The figures are for an earlier edit: a newer replay is on its way. */
-  stale: boolean;
+  /**
+   * Whether the figures are the form's: `replaying` when a newer replay is on its way (busy),
+   * `outdated` when the form has an error and the figures are its last valid configuration's.
+   */
+  freshness: ReplayFreshness;
 }
 
 const TONE_CLASS: Record<Verdict['tone'], string> = {
@@ -37,7 +41,7 @@ const show = (v: number | undefined, kind: 'count' | 'duration') =>
  * labeled incidents, detections, misses, time to detect and false alarms; a verdict in words. With a
  * pinned configuration, A and B side by side with the change.
  */
-export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: TunerSummaryProps) {
+export function TunerSummary({ summary, pinned, withTruth, graceLabel, freshness }: TunerSummaryProps) {
   const rows =
     summary && pinned
       ? compareSummaries(pinned, summary, withTruth)
@@ -49,8 +53,10 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
           winner: 'same' as const,
         }));
   const comparing = pinned !== undefined;
+  const outdated = freshness === 'outdated';
+  const figuresClass = outdated ? OUTDATED_CLASS : freshness === 'replaying' ? 'opacity-70' : '';
   return (
-    <div data-testid="tuner-summary" aria-busy={stale} className="space-y-2">
+    <div data-testid="tuner-summary" aria-busy={freshness === 'replaying'} className="space-y-2">
       {pinned && (
         <p
           data-testid="tuner-verdict-a"
@@ -61,13 +67,14 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
           {pinned.verdict.text}
         </p>
       )}
-      {/* The verdict is announced as it changes (typing a threshold, for one). */}
-      <div aria-live="polite">
+      {/* The verdict is announced as it changes (typing a threshold, for one), and so is its going out of date. */}
+      <div aria-live="polite" className="space-y-1">
+        {outdated && <OutdatedNote />}
         {summary ? (
           <p
             data-testid="tuner-verdict"
             data-tone={summary.verdict.tone}
-            className={`rounded border px-2 py-1.5 text-sm ${TONE_CLASS[summary.verdict.tone]}`}
+            className={`rounded border px-2 py-1.5 text-sm ${TONE_CLASS[summary.verdict.tone]} ${outdated ? OUTDATED_CLASS : ''}`}
           >
             {comparing && <span className="font-semibold">B: </span>}
             {summary.verdict.text}
@@ -76,7 +83,7 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
           <p className="text-sm text-slate-500">Replaying…</p>
         )}
       </div>
-      <table className={`w-full text-sm ${stale ? 'opacity-70' : ''}`} aria-label="Replay summary">
+      <table className={`w-full text-sm ${figuresClass}`} aria-label="Replay summary">
         <thead className="text-left text-xs text-slate-500">
           <tr>
             <th scope="col" className="py-1 font-medium">
@@ -128,7 +135,11 @@ export function TunerSummary({ summary, pinned, withTruth, graceLabel, stale }: 
           ))}
         </tbody>
       </table>
-      {withTruth && summary && summary.incidents.length > 0 && <IncidentOutcomes summary={summary} />}
+      {withTruth && summary && summary.incidents.length > 0 && (
+        <div className={outdated ? OUTDATED_CLASS : undefined}>
+          <IncidentOutcomes summary={summary} />
+        </div>
+      )}
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer text-slate-700">How these are counted</summary>
         <dl className="mt-1 space-y-1">
