@@ -10,8 +10,8 @@ export interface FunctionSignature {
   min: number;
   max: number;
   keywords?: Readonly<Record<number, KeywordSlot>>;
-  /** The argument index that is a string literal (METRICS("errors")). */
-  stringAt?: number;
+  /** The argument indexes that are string literals (METRICS("errors"), SEARCH's query and statistic). */
+  strings?: readonly number[];
 }
 
 const one: FunctionSignature = { min: 1, max: 1 };
@@ -44,7 +44,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSignature>> = {
   LOG10: one,
   MAX: one,
   METRIC_COUNT: one,
-  METRICS: { min: 0, max: 1, stringAt: 0 },
+  METRICS: { min: 0, max: 1, strings: [0] },
   MIN: one,
   MINUTE: one,
   MONTH: one,
@@ -52,6 +52,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSignature>> = {
   RATE: one,
   REMOVE_EMPTY: one,
   RUNNING_SUM: one,
+  SEARCH: { min: 2, max: 3, strings: [0, 1] },
   SLICE: { min: 2, max: 3 },
   SORT: {
     min: 3,
@@ -66,7 +67,6 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSignature>> = {
 
 /** CloudWatch functions that need services this engine does not simulate. */
 export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'SEARCH',
   'INSIGHT_RULE_METRIC',
   'SERVICE_QUOTA',
   'LAMBDA',

@@ -5,6 +5,7 @@ import type { EvalContext } from './eval-context.ts';
 import { fill } from './fill.ts';
 import { ifFunction } from './if.ts';
 import { MathError } from './math-error.ts';
+import { search } from './search.ts';
 import type { CallNode, Node } from './parser.ts';
 import {
   type Series,
@@ -150,6 +151,8 @@ export function callFunction(call: CallNode, ctx: EvalContext, ev: Evaluate): Va
       return period(a);
     case 'REMOVE_EMPTY':
       return array(a.array(0).filter((s) => s.timestamps.length > 0));
+    case 'SEARCH':
+      return search(a);
     case 'SLICE':
       return slice(a);
     case 'SORT':

@@ -21,12 +21,14 @@ function engineSource(engine: Engine): MetricSource {
         endMs,
       }),
     unitOf: (metric) => engine.unitOf(metric),
+    list: () => engine.listMetrics(),
   };
 }
 
 const NO_DATA: MetricSource = {
   fetch: () => ({ timestamps: [], values: [] }),
   unitOf: () => undefined,
+  list: () => [],
 };
 
 /**

@@ -58,6 +58,10 @@ describe('parseExpression: precedence and forms', () => {
     ['SUM([METRICS("4xx"), METRICS(\'5xx\')])', 'SUM([METRICS("4xx"), METRICS("5xx")])'],
     ['SUM([METRICS(“4xx”), METRICS(“5xx”)])', 'SUM([METRICS("4xx"), METRICS("5xx")])'],
     ['FILL(m1, REPEAT)', 'FILL(m1, REPEAT)'],
+    [
+      `SUM(SEARCH('{AWS/EC2,InstanceId} MetricName="CPUUtilization"', 'Average', 300))`,
+      'SUM(SEARCH("{AWS/EC2,InstanceId} MetricName=\\"CPUUtilization\\"", "Average", 300))',
+    ],
     ['FILL(m1, MIN(m1))', 'FILL(m1, MIN(m1))'],
     ['IF(DAY(m1)<6,m1)', 'IF((DAY(m1) < 6), m1)'],
     ['ANOMALY_DETECTION_BAND(m1, 1.5)', 'ANOMALY_DETECTION_BAND(m1, 1.5)'],
@@ -160,10 +164,28 @@ describe('parseExpression: errors name the token and its 0-based position', () =
       8,
     ],
     [
-      "SEARCH('{AWS/EC2,InstanceId} CPUUtilization', 'Average')",
-      "Unsupported function 'SEARCH' at position 0: this engine does not simulate it",
-      'SEARCH',
+      'SERVICE_QUOTA(m1)',
+      "Unsupported function 'SERVICE_QUOTA' at position 0: this engine does not simulate it",
+      'SERVICE_QUOTA',
       0,
+    ],
+    [
+      "SEARCH(m1, 'Average')",
+      'Unexpected expression for SEARCH at position 7: SEARCH expects a string in quotes here',
+      undefined,
+      7,
+    ],
+    [
+      "SEARCH('{AWS/EC2} CPUUtilization', Average)",
+      "Unknown name 'Average' at position 35: Ids start with a lowercase letter and functions are written in UPPERCASE",
+      'Average',
+      35,
+    ],
+    [
+      "SEARCH('{AWS/EC2} CPUUtilization')",
+      'Wrong number of arguments for SEARCH at position 33: expected 2 to 3, got 1',
+      'SEARCH',
+      33,
     ],
     [
       'SELECT AVG(CPUUtilization) FROM SCHEMA("AWS/EC2")',

@@ -297,7 +297,7 @@ function checkCall(call: CallNode): void {
       if (arg.type !== 'keyword') checkPlacement(arg, false);
       return;
     }
-    if (signature.stringAt === i) {
+    if (signature.strings?.includes(i)) {
       if (arg.type !== 'string')
         throw new MathError(
           `Unexpected expression for ${call.name}`,

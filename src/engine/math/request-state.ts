@@ -8,7 +8,7 @@ import { checkResult, evaluate } from './evaluate.ts';
 import { MathError } from './math-error.ts';
 import type { Node } from './parser.ts';
 import type { Compiled, CompiledRequest } from './query-graph.ts';
-import { type GridRange, type Value, single } from './series.ts';
+import { type GridRange, type Series, type Value, single } from './series.ts';
 
 const DEFAULT_PERIOD_MS = 60_000;
 
@@ -16,6 +16,8 @@ const DEFAULT_PERIOD_MS = 60_000;
 export interface MetricSource {
   fetch(stat: DataQueryMetricStat, startMs: number, endMs: number): MetricSeries;
   unitOf(metric: MetricId): StandardUnit | undefined;
+  /** Every metric with datapoints in the two weeks before now (what SEARCH looks through). */
+  list(): readonly MetricId[];
 }
 
 /** The range a request is evaluated over, and where its periods begin and end by period length. */
@@ -28,6 +30,7 @@ export class RequestState {
   private readonly memo = new Map<string, Value | MathError>();
   private readonly active = new Set<string>();
   private training: RequestState | undefined;
+  private searchable: readonly MetricId[] | undefined;
   readonly metricIds: string[];
   readonly smallestPeriodMs: number;
 
@@ -92,14 +95,24 @@ export class RequestState {
 
   private fetch(q: DataQuery): Value {
     const stat = q.metricStat as DataQueryMetricStat;
-    const label = q.label ?? stat.metric.metricName;
+    return single(this.fetchStat(stat, q.label ?? stat.metric.metricName));
+  }
+
+  /** One statistic of one metric over this range's periods of its length. */
+  fetchStat(stat: DataQueryMetricStat, label: string): Series {
     const start = this.range.gridStart(stat.periodMs);
     const end = this.range.periodEnd(stat.periodMs);
     const data =
       start === undefined || start >= end
         ? { timestamps: [], values: [] }
         : this.source.fetch(stat, start, end);
-    return single({ timestamps: data.timestamps, values: data.values, periodMs: stat.periodMs, label });
+    return { timestamps: data.timestamps, values: data.values, periodMs: stat.periodMs, label };
+  }
+
+  /** The metrics SEARCH looks through, listed once per request. */
+  searchableMetrics(): readonly MetricId[] {
+    this.searchable ??= this.source.list();
+    return this.searchable;
   }
 
   private evaluateExpression(c: Compiled): Value {
@@ -145,6 +158,14 @@ class QueryContext implements EvalContext {
 
   metricIds(): readonly string[] {
     return this.state.metricIds;
+  }
+
+  searchableMetrics(): readonly MetricId[] {
+    return this.state.searchableMetrics();
+  }
+
+  metricSeries(stat: DataQueryMetricStat, label: string): Series {
+    return this.state.fetchStat(stat, label);
   }
 
   trainingContext(): EvalContext | undefined {

@@ -1,7 +1,7 @@
 import { type AnomalyBandOptions, TRAINING_WINDOW_MS } from '../anomaly/anomaly-band.ts';
 import type { EvalContext } from './eval-context.ts';
 import { MathError } from './math-error.ts';
-import { type Series, type Value, single } from './series.ts';
+import { type Series, type Value, emptySeries, single } from './series.ts';
 
 export interface SeriesContextInput {
   /** Series by Id, each standing for a MetricStat query (METRICS() returns them in this order). */
@@ -42,6 +42,9 @@ export function seriesContext(input: SeriesContextInput): EvalContext {
       },
       metricPeriodMs: (id) => (metrics[id] as Series | undefined)?.periodMs,
       metricIds: () => Object.keys(metrics),
+      // No catalog of metrics here: SEARCH finds nothing (tests of SEARCH go through an engine).
+      searchableMetrics: () => [],
+      metricSeries: (stat, label) => emptySeries(stat.periodMs, label),
       trainingContext: () => {
         if (training) return undefined;
         const empty = (s: Series): Series => ({ ...s, timestamps: [], values: [] });
