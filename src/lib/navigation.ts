@@ -3,16 +3,29 @@ import { useTimeState } from './time-state.ts';
 
 const NAVIGATE_EVENT = 'watchtrail:navigate';
 
+/** The location the app shows, to return to when a guard refuses a back/forward step. */
+let shown = typeof location === 'undefined' ? '' : location.href;
+
 function subscribe(onChange: () => void): () => void {
   const onPop = () => {
+    if (guard && !guard()) {
+      // The browser has already moved; step back to the page that asked to stay.
+      history.pushState(null, '', shown);
+      return;
+    }
+    shown = location.href;
     useTimeState.getState().syncFromUrl();
     onChange();
   };
+  const onNavigate = () => {
+    shown = location.href;
+    onChange();
+  };
   window.addEventListener('popstate', onPop);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
+  window.addEventListener(NAVIGATE_EVENT, onNavigate);
   return () => {
     window.removeEventListener('popstate', onPop);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onNavigate);
   };
 }
 

@@ -116,7 +116,7 @@ export function DashboardPage({ name }: DashboardPageProps) {
     );
   }
   if (!stored.data) return <p className="text-sm text-slate-500">Loading {name}…</p>;
-  return <LoadedDashboard key={`${name}\n${stored.data.bodyText}`} stored={stored.data} />;
+  return <LoadedDashboard key={name} stored={stored.data} />;
 }
 
 type Panel = { kind: 'catalog' } | { kind: 'properties'; index: number } | { kind: 'source' } | undefined;
@@ -155,13 +155,26 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
 
   // `?edit=1` (a new dashboard) opens the editor.
   const begin = edit.begin;
+  const [openEditor] = useState(() => new URLSearchParams(location.search).get('edit') === '1');
   useEffect(() => {
+    if (!openEditor || !parsed.body) return;
     const params = new URLSearchParams(location.search);
-    if (params.get('edit') !== '1' || !parsed.body) return;
-    params.delete('edit');
-    history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
-    begin(stored.name, parsed.body);
-  }, [begin, parsed.body, stored.name]);
+    if (params.has('edit')) {
+      params.delete('edit');
+      history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    }
+    const s = useDashboardEdit.getState();
+    if (!(s.editing && s.name === stored.name)) begin(stored.name, parsed.body);
+  }, [openEditor, begin, parsed.body, stored.name]);
+
+  // Leaving the dashboard (after "leave without saving") drops its draft.
+  useEffect(
+    () => () => {
+      const s = useDashboardEdit.getState();
+      if (s.editing && s.name === stored.name) s.discard();
+    },
+    [stored.name],
+  );
 
   // Unsaved changes: the browser asks before a reload or close, and in-app links ask too.
   useEffect(() => {
