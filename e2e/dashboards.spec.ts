@@ -161,3 +161,41 @@ test('an InstanceId variable rewrites every widget, and the URL keeps the choice
   await page.reload();
   await expect(net.getByText('i-0a1b2c3d4e5f60003')).toBeVisible();
 });
+
+test('editing: a keyboard move, undo and redo, a guarded exit, and a save with its warning', async ({
+  page,
+}) => {
+  await openFresh(page, '/dashboards/Service-health');
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const item = page
+    .getByTestId('grid-item')
+    .filter({ has: page.getByRole('region', { name: 'EC2 network out' }) });
+  const rect = () =>
+    item.evaluate((e) => ['x', 'y', 'width', 'height'].map((k) => Number(e.getAttribute(`data-${k}`))));
+  const [x0, y0, w0, h0] = await rect();
+  await page.getByRole('button', { name: 'Move EC2 network out', exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await rect()).toEqual([x0, y0 + 2, w0, h0]);
+  await page.getByRole('button', { name: 'Resize EC2 network out', exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await rect()).toEqual([x0, y0 + 2, w0 + 1, h0]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await rect()).toEqual([x0, y0 + 2, w0, h0]);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  expect(await rect()).toEqual([x0, y0 + 2, w0 + 1, h0]);
+
+  // Leaving asks first; declining stays, with the changes.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('link', { name: 'Metrics' }).click();
+  await expect(page).toHaveURL(/\/dashboards\/Service-health/);
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // The body's alarm widget lists no alarm ARN: saved, with CloudWatch's warning shown by path.
+  await expect(page.getByRole('status').filter({ hasText: 'Saved, with 1 warning' })).toContainText(
+    '/properties/alarms',
+  );
+  await page.reload();
+  expect(await rect()).toEqual([x0, y0 + 2, w0 + 1, h0]);
+});
