@@ -199,6 +199,25 @@ describe('round trips through the official SDK', () => {
     for (const v of r.Values ?? []) expect(v).toBeGreaterThan(0);
   });
 
+  it('a SEARCH expression: one MetricDataResult per metric found, all with the Id, each its own Label', async () => {
+    const out = await client.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: [
+          {
+            Id: 'e1',
+            Expression: `SEARCH('{AWS/EC2,InstanceId} MetricName="CPUUtilization"', 'Average', 300)`,
+          },
+        ],
+        StartTime: new Date(FIXED - HOUR),
+        EndTime: new Date(FIXED),
+      }),
+    );
+    const results = out.MetricDataResults ?? [];
+    expect(results.map((r) => [r.Id, r.Label, r.StatusCode, r.Timestamps?.length])).toEqual(
+      [1, 2, 3, 4].map((n) => ['e1', `i-0a1b2c3d4e5f6000${n}`, 'Complete', 12]),
+    );
+  });
+
   it('a PutMetricData of 400 datums travels gzipped and arrives whole', async () => {
     const data = Array.from({ length: 400 }, (_, i) =>
       datum(1 + (i % 10), i, { Dimensions: [{ Name: 'Shard', Value: `s${i % 40}` }] }),

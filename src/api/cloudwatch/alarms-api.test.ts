@@ -222,6 +222,24 @@ describe('PutMetricAlarm: what it refuses', () => {
       'Exactly one of Metrics.member.1.MetricStat and Metrics.member.1.Expression',
     ],
     [
+      'a SEARCH expression',
+      {
+        ...without(BAND, 'ThresholdMetricId'),
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 1,
+        Metrics: [
+          {
+            Id: 'e1',
+            Expression: `MAX(SEARCH('{AWS/EC2,InstanceId} MetricName="CPUUtilization"', 'Average', 300))`,
+            Period: 300,
+            ReturnData: true,
+          },
+        ],
+      },
+      'InvalidParameterValueException',
+      'SEARCH cannot be used in an alarm at position 4',
+    ],
+    [
       'an Id starting with a capital',
       {
         ...without(BAND, 'ThresholdMetricId'),

@@ -586,6 +586,33 @@ describe('GetMetricData: metric math Expression', () => {
     ]);
   });
 
+  it('returns a SEARCH as one result per metric found, with the Id and each its own label', () => {
+    const [cpu1] = call({
+      MetricDataQueries: [query('m1', CPU1, 300, 'Average')],
+      ...last2h,
+    }).MetricDataResults;
+    const out = math([
+      { Id: 'e1', Expression: `SEARCH('{AWS/EC2,InstanceId} MetricName="CPUUtilization"', 'Average', 300)` },
+      {
+        Id: 'e2',
+        Expression: `SUM(SEARCH('{AWS/EC2,InstanceId} MetricName="CPUUtilization"', 'Average', 300))`,
+        Label: 'Total',
+      },
+    ]);
+    expect(out.MetricDataResults.map((r) => [r.Id, r.Label, r.Timestamps.length])).toEqual([
+      ['e1', 'i-0a1b2c3d4e5f60001', 24],
+      ['e1', 'i-0a1b2c3d4e5f60002', 24],
+      ['e1', 'i-0a1b2c3d4e5f60003', 24],
+      ['e1', 'i-0a1b2c3d4e5f60004', 24],
+      ['e2', 'Total', 24],
+    ]);
+    expect(out.MetricDataResults[0].Values).toEqual(cpu1.Values);
+    const total = out.MetricDataResults[0].Values.map((_, k) =>
+      out.MetricDataResults.slice(0, 4).reduce((acc, r) => acc + r.Values[k], 0),
+    );
+    expect(out.MetricDataResults[4].Values.map((v) => v.toFixed(6))).toEqual(total.map((v) => v.toFixed(6)));
+  });
+
   it('returns ANOMALY_DETECTION_BAND as [upper, lower] at the metric timestamps', () => {
     const out = math([
       query('m1', CPU1, 300, 'Average'),
@@ -720,6 +747,18 @@ describe('GetMetricData: metric math Expression', () => {
       withMath(42),
       'InvalidParameterValue',
       'The value 42 for parameter MetricDataQueries.member.2.Expression is invalid: expected a string.',
+    ],
+    [
+      'a SEARCH query that does not parse',
+      withMath(`SEARCH('{AWS/EC2 CPUUtilization', 'Average', 300)`),
+      'InvalidParameterValue',
+      "The value SEARCH('{AWS/EC2 CPUUtilization', 'Average', 300) for parameter MetricDataQueries.member.2.Expression is invalid: Invalid search expression at position 17: expected ',' or '}' in the schema.",
+    ],
+    [
+      'a SEARCH with a statistic that is not one',
+      withMath(`SEARCH('{AWS/EC2} CPUUtilization', 'Avg')`),
+      'InvalidParameterValue',
+      "The value SEARCH('{AWS/EC2} CPUUtilization', 'Avg') for parameter MetricDataQueries.member.2.Expression is invalid: Invalid argument for SEARCH at position 35: 'Avg' is not a statistic.",
     ],
     [
       'an expression Period of 7',

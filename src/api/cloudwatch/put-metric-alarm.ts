@@ -113,6 +113,7 @@ function checkExpressions(metrics: AlarmMetricQuery[], periodSeconds: number): v
           unit: m.metricStat.unit,
         },
       })),
+      { alarm: true },
     );
   } catch (e) {
     if (!(e instanceof DataQueryError)) throw e;

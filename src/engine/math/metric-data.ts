@@ -2,6 +2,7 @@ import { TRAINING_WINDOW_MS } from '../anomaly/anomaly-band.ts';
 import type { Engine } from '../engine.ts';
 import { type DataQuery, DataQueryError, type MetricDataOptions, type QueryResult } from './data-query.ts';
 import { MathError } from './math-error.ts';
+import type { Node } from './parser.ts';
 import { compile } from './query-graph.ts';
 import { type EvaluatedRange, type MetricSource, RequestState } from './request-state.ts';
 import type { Series, Value } from './series.ts';
@@ -34,12 +35,28 @@ const NO_DATA: MetricSource = {
 /**
  * Checks a request's queries the way GetMetricData validates them before fetching any data: syntax,
  * unknown and circular references, and types (every function gets arguments it accepts, every expression
- * gives a time series or an array of them). Throws a DataQueryError for the first query in error.
+ * gives a time series or an array of them). Throws a DataQueryError for the first query in error. With
+ * `alarm`, SEARCH is an error too: "You can't create an alarm based on the SEARCH expression".
  */
-export function checkDataQueries(queries: readonly DataQuery[]): void {
+export function checkDataQueries(queries: readonly DataQuery[], options: { alarm?: boolean } = {}): void {
   const request = compile(queries);
   const failed = request.list.find((c) => c.error);
   if (failed) throw new DataQueryError(failed.index, failed.query.id, failed.error as MathError);
+  if (options.alarm)
+    for (const c of request.list) {
+      const search = c.node && findCall(c.node, 'SEARCH');
+      if (search)
+        throw new DataQueryError(
+          c.index,
+          c.query.id,
+          new MathError(
+            'SEARCH cannot be used in an alarm',
+            search.position,
+            'SEARCH',
+            'an alarm watches one time series, a search returns many',
+          ),
+        );
+    }
   // Types do not depend on data: evaluating over an empty range, with no datapoints, finds every type error.
   const empty: EvaluatedRange = { startMs: 0, endMs: 0, gridStart: () => 0, periodEnd: () => 0 };
   const dry = new RequestState(request, empty, NO_DATA, {}, 0);
@@ -51,6 +68,26 @@ export function checkDataQueries(queries: readonly DataQuery[]): void {
       throw e;
     }
   }
+}
+
+/** The first call of a function in an expression. */
+function findCall(node: Node, name: string): Node | undefined {
+  if (node.type === 'call' && node.name === name) return node;
+  const children =
+    node.type === 'call'
+      ? node.args
+      : node.type === 'array'
+        ? node.items
+        : node.type === 'negate'
+          ? [node.operand]
+          : node.type === 'binary'
+            ? [node.left, node.right]
+            : [];
+  for (const child of children) {
+    const found = findCall(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function labelOf(q: DataQuery): string {

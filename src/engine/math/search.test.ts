@@ -156,7 +156,7 @@ describe('SEARCH errors, found before any data is fetched', () => {
     [`SEARCH('EC2', 'Mean')`, "Invalid argument for SEARCH at position 14: 'Mean' is not a statistic"],
     [
       `SEARCH('EC2', 'Average', 45)`,
-      'Invalid argument for SEARCH at position 25: the period must be 1, 5, 10, 30 or a multiple of 60 seconds, got 45',
+      'Invalid argument for SEARCH at position 25: the period must be 1, 5, 10, 20, 30, 60 or a multiple of 60 seconds, got 45',
     ],
     [`SEARCH('EC2', 'Average', m1)`, "Unknown Id 'm1' at position 25"],
     [

@@ -11,15 +11,15 @@ export const MAX_SEARCH_RESULTS = 500;
 
 type StringNode = Extract<Node, { type: 'string' }>;
 
-/** Periods a search accepts, as for a MetricStat: 1, 5, 10, 30 or a multiple of 60 seconds. */
+/** Periods a search accepts, as GetMetricData's Period: 1, 5, 10, 20, 30, 60 or a multiple of 60 seconds. */
 function periodSeconds(a: Args, i: number): number {
   const p = a.scalar(i);
-  if (Number.isInteger(p) && p > 0 && ([1, 5, 10, 30].includes(p) || p % 60 === 0)) return p;
+  if (Number.isInteger(p) && p > 0 && ([1, 5, 10, 20, 30].includes(p) || p % 60 === 0)) return p;
   throw new MathError(
     'Invalid argument for SEARCH',
     a.node(i).position,
     undefined,
-    `the period must be 1, 5, 10, 30 or a multiple of 60 seconds, got ${p}`,
+    `the period must be 1, 5, 10, 20, 30, 60 or a multiple of 60 seconds, got ${p}`,
   );
 }
 
