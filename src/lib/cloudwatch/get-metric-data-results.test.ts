@@ -119,3 +119,51 @@ describe('getMetricDataResults', () => {
     ]);
   });
 });
+
+const { getMetricData, seriesIdOf } = await import('./get-metric-data.ts');
+
+describe('getMetricData', () => {
+  it('gives every result of a query that returns several its own series id: Id, Id~1, Id~2', async () => {
+    fake.tokens = [];
+    fake.pages = [
+      {
+        MetricDataResults: [
+          { Id: 'm1', Label: 'CPU', Timestamps: at(60), Values: [1], StatusCode: 'Complete' },
+          { Id: 'e1', Label: 'i-0001', Timestamps: at(60), Values: [2], StatusCode: 'Complete' },
+          { Id: 'e1', Label: 'i-0002', Timestamps: at(60), Values: [3], StatusCode: 'Complete' },
+          { Id: 'e1', Label: 'i-0003', Timestamps: at(60), Values: [4], StatusCode: 'Complete' },
+        ],
+      },
+    ];
+    const series = await getMetricData(CONNECTION, REQUEST);
+    expect(series.map((s) => [s.id, s.queryId, s.label, s.values])).toEqual([
+      ['m1', 'm1', 'CPU', [1]],
+      ['e1', 'e1', 'i-0001', [2]],
+      ['e1~1', 'e1', 'i-0002', [3]],
+      ['e1~2', 'e1', 'i-0003', [4]],
+    ]);
+    expect(seriesIdOf('e1', 0)).toBe('e1');
+    expect(seriesIdOf('e1', 4)).toBe('e1~4');
+  });
+
+  it('joins pages per series, as before', async () => {
+    fake.tokens = [];
+    fake.pages = [
+      {
+        MetricDataResults: [
+          { Id: 'm1', Label: 'CPU', Timestamps: at(60), Values: [1], StatusCode: 'PartialData' },
+        ],
+        NextToken: 'page-2',
+      },
+      {
+        MetricDataResults: [
+          { Id: 'm1', Label: 'CPU', Timestamps: at(120), Values: [2], StatusCode: 'Complete' },
+        ],
+      },
+    ];
+    const series = await getMetricData(CONNECTION, REQUEST);
+    expect(series.map((s) => [s.id, s.timestamps, s.values, s.statusCode])).toEqual([
+      ['m1', [60_000, 120_000], [1, 2], 'Complete'],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
-// GetMetricData for requests with metric math. An expression that returns an array of time series
-// (METRICS(), ANOMALY_DETECTION_BAND(m1), SORT(…)) comes back as several MetricDataResults with the
-// same Id; `getMetricData` (the dashboards' fetcher) merges results by Id, this one keeps them apart.
+// GetMetricData, one entry per MetricDataResult. An expression that returns an array of time series
+// (SEARCH(…), METRICS(), ANOMALY_DETECTION_BAND(m1), SORT(…)) comes back as several MetricDataResults
+// with the same Id; they stay apart here, and `getMetricData` gives each its own series id.
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { cloudWatchClient } from '../aws-clients.ts';
 import type { Connection } from '../connection-store.ts';

@@ -1,8 +1,8 @@
-import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { cloudWatchClient } from '../aws-clients.ts';
 import { type Connection, useConnectionStore } from '../connection-store.ts';
 import type { SeriesData } from '../series.ts';
+import { getMetricDataResults } from './get-metric-data-results.ts';
 
 /** A request for the series of one chart. */
 export interface MetricDataRequest {
@@ -11,49 +11,42 @@ export interface MetricDataRequest {
   endMs: number;
 }
 
-/** One returned series, with the query Id and the API's status. */
+/** One returned series: its own id, the Id of the query that gave it, and the API's status. */
 export interface MetricDataSeries extends SeriesData {
+  /** The query's Id; several series share it when the query returns an array (SEARCH, METRICS()). */
+  queryId: string;
   statusCode?: string;
 }
 
 /**
- * GetMetricData through the SDK, following NextToken until every page is in, oldest first.
+ * The id of the n-th series (0-based) a query returned: its Id for the first, `Id~n` for the others
+ * (`~` cannot appear in an Id, so these never collide with another query's).
+ */
+export const seriesIdOf = (queryId: string, n: number): string => (n === 0 ? queryId : `${queryId}~${n}`);
+
+/**
+ * GetMetricData through the SDK, every page joined, oldest first: one series per MetricDataResult, so an
+ * expression that returns an array of time series (SEARCH, METRICS(), a band) gives one series each.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
  */
 export async function getMetricData(
   connection: Connection,
   req: MetricDataRequest,
 ): Promise<MetricDataSeries[]> {
-  const client = cloudWatchClient(connection);
-  const byId = new Map<string, MetricDataSeries>();
-  let nextToken: string | undefined;
-  do {
-    const out = await client.send(
-      new GetMetricDataCommand({
-        MetricDataQueries: req.queries,
-        StartTime: new Date(req.startMs),
-        EndTime: new Date(req.endMs),
-        ScanBy: 'TimestampAscending',
-        NextToken: nextToken,
-      }),
-    );
-    for (const r of out.MetricDataResults ?? []) {
-      const id = r.Id ?? '';
-      let s = byId.get(id);
-      if (!s) {
-        s = { id, label: r.Label ?? id, timestamps: [], values: [], statusCode: r.StatusCode };
-        byId.set(id, s);
-      }
-      const ts = r.Timestamps ?? [];
-      const vs = r.Values ?? [];
-      for (let i = 0; i < ts.length; i++) {
-        s.timestamps.push(ts[i].getTime());
-        s.values.push(vs[i]);
-      }
-    }
-    nextToken = out.NextToken;
-  } while (nextToken);
-  return [...byId.values()];
+  const results = await getMetricDataResults(connection, req);
+  const count = new Map<string, number>();
+  return results.map((r) => {
+    const n = count.get(r.id) ?? 0;
+    count.set(r.id, n + 1);
+    return {
+      id: seriesIdOf(r.id, n),
+      queryId: r.id,
+      label: r.label,
+      timestamps: r.timestamps,
+      values: r.values,
+      statusCode: r.statusCode,
+    };
+  });
 }
 
 export const metricDataQueryOptions = (connection: Connection, req: MetricDataRequest) =>

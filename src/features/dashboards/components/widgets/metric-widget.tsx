@@ -182,7 +182,8 @@ export function MetricWidgetView({
   const series = useMemo<SeriesData[]>(() => {
     if (!shown?.data) return [];
     return shown.data.map((s) => {
-      const m = metrics.find((x) => x.id === s.id);
+      // A query that returns several series (SEARCH) gives each the colour and unit of its row.
+      const m = metrics.find((x) => x.id === s.queryId);
       const unit =
         m && m.expression === undefined
           ? unitForStat(knownUnit(m.namespace, m.metricName), m.stat)
@@ -250,14 +251,13 @@ export function MetricWidgetView({
     () => (left && (left.min !== undefined || left.max !== undefined) ? [left.min, left.max] : undefined),
     [left],
   );
-  const rightIds = useMemo(
-    () =>
-      metrics
-        .filter((m) => m.yAxis === 'right')
-        .map((m) => m.id)
-        .join(' '),
-    [metrics],
-  );
+  const rightIds = useMemo(() => {
+    const right = new Set(metrics.filter((m) => m.yAxis === 'right').map((m) => m.id));
+    return (shown?.data ?? [])
+      .filter((s) => right.has(s.queryId))
+      .map((s) => s.id)
+      .join(' ');
+  }, [metrics, shown]);
   const rightAxis = useMemo<RightAxis | undefined>(
     () =>
       rightIds

@@ -21,16 +21,25 @@ vi.mock('../../../../lib/aws-clients.ts', () => ({
       const name = command.constructor.name;
       calls.push({ name, input: command.input });
       if (name === 'GetMetricDataCommand') {
-        const queries = command.input.MetricDataQueries as { Id: string; Label?: string }[];
+        const queries = command.input.MetricDataQueries as {
+          Id: string;
+          Label?: string;
+          Expression?: string;
+        }[];
         const start = (command.input.StartTime as Date).getTime();
+        // A SEARCH finds three instances: three results with its Id, as GetMetricData gives them.
+        const labels = (q: (typeof queries)[number]) =>
+          q.Expression?.startsWith('SEARCH(') ? ['i-1', 'i-2', 'i-3'] : [q.Label ?? `Metric ${q.Id}`];
         return {
-          MetricDataResults: queries.map((q, k) => ({
-            Id: q.Id,
-            Label: q.Label ?? `Metric ${q.Id}`,
-            StatusCode: 'Complete',
-            Timestamps: Array.from({ length: 10 }, (_, i) => new Date(start + i * 5 * MIN)),
-            Values: Array.from({ length: 10 }, (_, i) => (k + 1) * i),
-          })),
+          MetricDataResults: queries.flatMap((q, k) =>
+            labels(q).map((Label, n) => ({
+              Id: q.Id,
+              Label,
+              StatusCode: 'Complete',
+              Timestamps: Array.from({ length: 10 }, (_, i) => new Date(start + i * 5 * MIN)),
+              Values: Array.from({ length: 10 }, (_, i) => (k + n + 1) * i),
+            })),
+          ),
         };
       }
       if (name === 'DescribeAlarmsCommand') {
@@ -262,6 +271,33 @@ describe('WidgetView', () => {
       calls.find((c) => c.name === 'GetMetricDataCommand')!.input.MetricDataQueries as { Label?: string }[]
     )[0];
     expect(query.Label).toBeUndefined();
+  });
+
+  it('draws one line per series of a SEARCH, each with the colour of its row', async () => {
+    const box = show({
+      type: 'metric',
+      properties: {
+        metrics: [
+          [
+            {
+              expression: `SEARCH('{AWS/EC2,InstanceId} MetricName="CPUUtilization"', 'Average', 300)`,
+              id: 'e1',
+              color: '#ff7f0e',
+            },
+          ],
+          ['AWS/EC2', 'NetworkIn', 'InstanceId', 'i-1', { yAxis: 'right' }],
+        ],
+      },
+    });
+    await waitFor(() =>
+      expect(box.querySelectorAll('[data-testid="time-series-chart"] .recharts-line')).toHaveLength(4),
+    );
+    const legend = box.querySelector('[aria-label="Legend"]')?.textContent ?? '';
+    for (const label of ['i-1', 'i-2', 'i-3', 'Metric m1']) expect(legend).toContain(label);
+    const strokes = [...box.querySelectorAll('[data-testid="time-series-chart"] .recharts-line-curve')].map(
+      (p) => p.getAttribute('stroke'),
+    );
+    expect(strokes.filter((c) => c === '#ff7f0e')).toHaveLength(3);
   });
 
   it("graphs the metric of an alarm named in annotations.alarms, with the alarm's threshold", async () => {
