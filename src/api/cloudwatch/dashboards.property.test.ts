@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 
 const text = fc.string({ unit: 'grapheme', maxLength: 30 });
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/);
-const period = fc.constantFrom(1, 5, 10, 30, 60, 300, 3600, 86400);
+const period = fc.constantFrom(1, 5, 10, 20, 30, 60, 300, 3600, 86400);
 const stat = fc.constantFrom(
   'Average',
   'Sum',

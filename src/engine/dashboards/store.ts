@@ -119,7 +119,9 @@ export class DashboardStore {
   restore(snapshot: DashboardSnapshot): void {
     const had = this.byName.size > 0;
     this.byName.clear();
-    for (const d of snapshot.dashboards) {
+    // A record from another version, or damaged, restores nothing rather than stopping the engine.
+    const dashboards: unknown = (snapshot as Partial<DashboardSnapshot> | undefined)?.dashboards;
+    for (const d of Array.isArray(dashboards) ? (dashboards as DashboardRecord[]) : []) {
       if (typeof d?.name !== 'string' || typeof d.body !== 'string') continue;
       const lastModifiedMs = Number.isFinite(d.lastModifiedMs) ? d.lastModifiedMs : this.now();
       this.byName.set(d.name, { name: d.name, body: d.body, lastModifiedMs, size: utf8Size(d.body) });

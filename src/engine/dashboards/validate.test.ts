@@ -154,7 +154,7 @@ describe('validateDashboardBody: errors, with the path and AWS’s wording', () 
           '/widgets/0/properties/metrics/1/4/stat',
           'Should be a statistic: SampleCount, Average, Sum, Minimum, Maximum, a percentile such as p99, or a trimmed statistic such as tm90',
         ],
-        ['/widgets/0/properties/metrics/1/4/period', 'Should be 1, 5, 10, 30 or a multiple of 60'],
+        ['/widgets/0/properties/metrics/1/4/period', 'Should be 1, 5, 10, 20, 30 or a multiple of 60'],
         ['/widgets/0/properties/metrics/2/4/id', 'The id m2 is used by more than one metric of this widget'],
       ],
     ],
@@ -231,11 +231,16 @@ describe('validateDashboardBody: errors, with the path and AWS’s wording', () 
       ],
     ],
     [
-      'a bad periodOverride, end without start',
-      { widgets: [], periodOverride: 'always', end: '-PT1H' },
+      'a bad periodOverride',
+      { widgets: [], periodOverride: 'always' },
+      [['/periodOverride', 'Should be equal to one of the allowed values']],
+    ],
+    [
+      'an empty namespace and metric name',
+      metric({ metrics: [['', '']] }),
       [
-        ['', "Should have property 'start' when property 'end' is present"],
-        ['/periodOverride', 'Should be equal to one of the allowed values'],
+        ['/widgets/0/properties/metrics/0/0', 'Should NOT be shorter than 1 characters'],
+        ['/widgets/0/properties/metrics/0/1', 'Should NOT be shorter than 1 characters'],
       ],
     ],
     [
@@ -299,6 +304,17 @@ describe('validateDashboardBody: warnings (saved, but something is off)', () => 
           '/widgets/0/properties/start',
           'Watchtrail reads a relative time such as -PT6H or an ISO 8601 date-time such as 2026-11-10T08:00:00Z; it uses the default range instead of this one',
         ],
+      ],
+    ],
+    [
+      'an end without a start, for the dashboard and for a widget',
+      { ...metric({ metrics: [ROW], end: '-PT1H' }), end: '-PT1H' },
+      [
+        [
+          '/widgets/0/properties',
+          "Should have property 'start' when property 'end' is present: the end is ignored",
+        ],
+        ['', "Should have property 'start' when property 'end' is present: the end is ignored"],
       ],
     ],
     [

@@ -120,12 +120,12 @@ class Checker {
       );
   }
 
-  /** Periods CloudWatch graphs: 1, 5, 10, 30 (high resolution) or a multiple of 60 seconds. */
+  /** Periods CloudWatch graphs: 1, 5, 10, 20, 30 (high resolution) or a multiple of 60 seconds. */
   period(o: Json, key: string, path: string): void {
     if (!this.typed(o, key, path, 'integer')) return;
     const v = o[key] as number;
-    if (!(v === 1 || v === 5 || v === 10 || v === 30 || (v > 0 && v % 60 === 0)))
-      this.error(pointer(path, key), 'Should be 1, 5, 10, 30 or a multiple of 60');
+    if (!([1, 5, 10, 20, 30].includes(v) || (v > 0 && v % 60 === 0)))
+      this.error(pointer(path, key), 'Should be 1, 5, 10, 20, 30 or a multiple of 60');
   }
 
   stat(o: Json, key: string, path: string): void {
@@ -199,12 +199,19 @@ function checkBody(c: Checker, body: unknown): void {
   }
   c.time(body, 'start', '');
   c.time(body, 'end', '');
-  // "If you specify end, you must also specify start" (the body-structure page, as we remember it).
-  if (body.end !== undefined && body.start === undefined)
-    c.error('', "Should have property 'start' when property 'end' is present");
+  endNeedsStart(c, body, '');
   c.oneOf(body, 'periodOverride', '', ['auto', 'inherit']);
   if (c.typed(body, 'variables', '', 'array'))
     (body.variables as unknown[]).forEach((v, i) => checkVariable(c, v, `/variables/${i}`));
+}
+
+/**
+ * "If you specify end, you must also specify start" (the body-structure page, as we remember it, so a
+ * warning: the range is then ignored), for the dashboard and for a widget's own range alike.
+ */
+function endNeedsStart(c: Checker, o: Json, path: string): void {
+  if (o.end !== undefined && o.start === undefined)
+    c.warn(path, "Should have property 'start' when property 'end' is present: the end is ignored");
 }
 
 function checkWidget(c: Checker, w: unknown, path: string): void {
@@ -305,6 +312,7 @@ function checkMetricWidget(c: Checker, p: Json, path: string): void {
   c.period(p, 'period', path);
   c.time(p, 'start', path);
   c.time(p, 'end', path);
+  endNeedsStart(c, p, path);
   if (p.sparkline === true && p.setPeriodToTimeRange === true)
     c.warn(path, 'sparkline is ignored when setPeriodToTimeRange is on');
   if (c.typed(p, 'legend', path, 'object'))
@@ -441,6 +449,10 @@ function checkMetrics(c: Checker, rows: unknown[], path: string): void {
         'The dimension has no value: dimensions come in name, value pairs',
       );
     else if ((fields.length - 2) / 2 > 30) c.error(rp, 'A metric has at most 30 dimensions');
+    // The namespace and the metric name; dimension values are not checked (AWS publishes no rule for them here).
+    fields.slice(0, 2).forEach((f, k) => {
+      if (f === '') c.error(`${rp}/${k}`, 'Should NOT be shorter than 1 characters');
+    });
     if (ellipsis < 0)
       fields.forEach((f, k) => {
         if (f === '.' && previous[k] === undefined)

@@ -7,15 +7,15 @@ export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 const bad = (error: string): FieldResult<never> => ({ ok: false, error });
 
-/** A period in seconds: 1, 5, 10, 30 (high resolution) or a multiple of 60; blank = not set. */
+/** A period in seconds: 1, 5, 10, 20, 30 (high resolution) or a multiple of 60; blank = not set. */
 export function readPeriod(text: string): FieldResult<number | undefined> {
   const t = text.trim();
   if (t === '') return ok(undefined);
   if (!/^\d+$/.test(t)) return bad('The period is a whole number of seconds.');
   const n = Number(t);
   if (n === 0) return bad('The period must be at least 1 second.');
-  if (![1, 5, 10, 30].includes(n) && n % 60 !== 0)
-    return bad('The period must be 1, 5, 10, 30 or a multiple of 60 seconds.');
+  if (![1, 5, 10, 20, 30].includes(n) && n % 60 !== 0)
+    return bad('The period must be 1, 5, 10, 20, 30 or a multiple of 60 seconds.');
   return ok(n);
 }
 

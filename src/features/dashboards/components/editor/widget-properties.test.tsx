@@ -93,7 +93,7 @@ describe('the properties editor', () => {
     changeValue(period, '90');
     expect(calls).toHaveLength(0);
     expect(period.value).toBe('90');
-    expect(alerts(container)).toEqual(['The period must be 1, 5, 10, 30 or a multiple of 60 seconds.']);
+    expect(alerts(container)).toEqual(['The period must be 1, 5, 10, 20, 30 or a multiple of 60 seconds.']);
     expect(period.getAttribute('aria-invalid')).toBe('true');
     changeValue(period, '120');
     expect(alerts(container)).toEqual([]);

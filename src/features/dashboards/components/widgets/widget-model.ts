@@ -90,9 +90,9 @@ export function widgetRange(
   return { startMs: start, endMs: end, own };
 }
 
-/** A valid CloudWatch period in seconds: 1, 5, 10, 30 or a multiple of 60. */
+/** A valid CloudWatch period in seconds: 1, 5, 10, 20, 30 or a multiple of 60. */
 const validPeriod = (p: unknown): p is number =>
-  typeof p === 'number' && Number.isInteger(p) && p > 0 && ([1, 5, 10, 30].includes(p) || p % 60 === 0);
+  typeof p === 'number' && Number.isInteger(p) && p > 0 && ([1, 5, 10, 20, 30].includes(p) || p % 60 === 0);
 
 /**
  * The period a widget queries with. `setPeriodToTimeRange` (numbers, bars, pies, gauges, tables):
