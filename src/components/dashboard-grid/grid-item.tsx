@@ -96,9 +96,7 @@ export const GridItem = memo(function GridItem(props: GridItemProps) {
             type="button"
             aria-label={`Move ${label}`}
             title="Drag to move, or use the arrow keys"
-            className={
-              HANDLE + ' top-1 left-1/2 h-4 w-10 -translate-x-1/2 cursor-grab text-[10px] leading-none'
-            }
+            className={HANDLE + ' bottom-1 left-1 h-4 w-10 cursor-grab text-[10px] leading-none'}
             onPointerDown={(e) => onHandlePointerDown(e, index, 'move')}
             onKeyDown={(e) => onHandleKeyDown(e, index, 'move')}
           >

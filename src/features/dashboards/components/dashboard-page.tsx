@@ -190,6 +190,24 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
     };
   }, [dirty]);
 
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo while editing, outside text fields.
+  useEffect(() => {
+    if (!editing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const key = e.key.toLowerCase();
+      const store = useDashboardEdit.getState();
+      if (key === 'z' && !e.shiftKey) store.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') store.redo();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [editing]);
+
   const choices = useVariableChoices(body?.variables ?? NO_VARIABLES);
   const values = useMemo(
     () => (body ? variableValues(body, variables, choices) : {}),
@@ -247,6 +265,7 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
     }
   };
   const discard = () => {
+    if (dirty && !window.confirm('Discard every unsaved change to this dashboard?')) return;
     useDashboardEdit.getState().discard();
     useDashboardEdit.getState().stopEditing();
     setPanel(undefined);
@@ -439,7 +458,7 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
           </button>
         </div>
       )}
-      <div className={panel?.kind === 'properties' ? 'flex gap-3' : ''}>
+      <div className={panel?.kind === 'properties' ? 'flex flex-col gap-3 lg:flex-row' : ''}>
         <div className="min-w-0 flex-1">
           <DashboardView
             body={shown}
@@ -457,6 +476,7 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
         {panel?.kind === 'properties' && editedWidget && (
           <Suspense fallback={<p className="w-96 text-sm text-slate-500">Loading the editor…</p>}>
             <WidgetPropertiesEditor
+              key={panel.index}
               widget={editedWidget}
               onChange={(w, key) => replaceWidget(panel.index, w, key)}
               onClose={() => setPanel(undefined)}
@@ -517,9 +537,11 @@ function FullScreenWidget({ body, index, startMs, endMs, nowMs, onZoom, onClose 
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
+  // As many grid rows as the window holds below the close button (a row and its gap are 56 px).
+  const [rows] = useState(() => Math.max(6, Math.floor((window.innerHeight - 90) / 56)));
   const single = useMemo<DashboardBody>(
-    () => ({ ...body, widgets: [{ ...body.widgets[index], x: 0, y: 0, width: 24, height: 14 }] }),
-    [body, index],
+    () => ({ ...body, widgets: [{ ...body.widgets[index], x: 0, y: 0, width: 24, height: rows }] }),
+    [body, index, rows],
   );
   return (
     <div

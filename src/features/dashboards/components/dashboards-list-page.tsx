@@ -55,7 +55,10 @@ function NameDialog({
 }: NameDialogProps) {
   const [name, setName] = useState(initial);
   const [touched, setTouched] = useState(false);
-  const problem = dashboardNameError(name, existing);
+  const problem =
+    name === initial && initial !== '' && existing.includes(name)
+      ? 'Enter a new name: this is the current one.'
+      : dashboardNameError(name, existing);
   const id = useId();
   return (
     <Dialog title={title} onClose={onClose}>
@@ -123,7 +126,8 @@ export function DashboardsListPage() {
   const names = all.map((d) => d.name);
   const home = homeDashboardName(chosenHome, names);
   const shown = deferred ? all.filter((d) => d.name.toLowerCase().includes(deferred)) : all;
-  const chosen = names.filter((n) => selected.has(n));
+  // Only what the search shows can be acted on: a hidden selection is not deleted by surprise.
+  const chosen = shown.map((d) => d.name).filter((n) => selected.has(n));
 
   const close = () => {
     setAction(undefined);

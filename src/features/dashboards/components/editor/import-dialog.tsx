@@ -1,4 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { dashboardNameError } from '../../api/dashboards.ts';
 import { buttonClass, primaryButtonClass } from '../../../../components/button-styles.ts';
 import { Dialog } from '../../../../components/dialog.tsx';
 import { inputClass } from './fields.tsx';
@@ -15,12 +16,7 @@ export interface ImportDashboardDialogProps {
 }
 
 /** Why a dashboard name is not one CloudWatch takes, if it is not: 1–255 of A–Z a–z 0–9 - _. */
-export function dashboardNameProblem(name: string): string | undefined {
-  if (name === '') return 'Enter a name.';
-  if (name.length > 255) return 'A dashboard name has at most 255 characters.';
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) return 'A dashboard name holds only letters, digits, "-" and "_".';
-  return undefined;
-}
+export const dashboardNameProblem = (name: string): string | undefined => dashboardNameError(name);
 
 /** A dashboard name from a file name: `my dashboard (1).json` → `my-dashboard-1`. */
 const nameFromFile = (file: string) =>

@@ -1,4 +1,5 @@
 import { Dialog } from '../../../../components/dialog.tsx';
+import { useConnectionStore } from '../../../../lib/connection-store.ts';
 import type { Widget } from '../../model/dashboard-body.ts';
 import { WIDGET_CATALOG, newWidget } from '../../model/widget-defaults.ts';
 
@@ -11,6 +12,8 @@ export interface WidgetCatalogProps {
 
 /** "Add widget": the kinds of widget a dashboard can hold, each with what it shows. */
 export function WidgetCatalog({ onAdd, onClose }: WidgetCatalogProps) {
+  // New metric widgets name the Region the console is connected to, as CloudWatch's console does.
+  const region = useConnectionStore((c) => c.region);
   return (
     <Dialog title="Add widget" onClose={onClose}>
       <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
@@ -19,7 +22,7 @@ export function WidgetCatalog({ onAdd, onClose }: WidgetCatalogProps) {
             <button
               type="button"
               aria-label={`Add ${entry.label}`}
-              onClick={() => onAdd(newWidget(entry.kind))}
+              onClick={() => onAdd(newWidget(entry.kind, region))}
               className="flex h-full w-full flex-col items-start rounded border border-slate-200 px-3 py-2 text-left hover:border-blue-400 hover:bg-blue-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-500"
             >
               <span className="text-sm font-medium text-slate-900">{entry.label}</span>

@@ -66,7 +66,7 @@ export function AuditEventsWidgetView({
       )}
       {data && data.events.length > 0 && (
         <div className="min-h-0 flex-1 overflow-auto px-1">
-          <table data-testid="audit-events-table" className="w-full border-collapse text-xs">
+          <table data-testid="audit-events-table" className="w-full min-w-[28rem] border-collapse text-xs">
             <thead className="sticky top-0 bg-white">
               <tr className="text-left text-slate-500">
                 <th scope="col" className="px-2 py-1 font-medium">

@@ -78,6 +78,16 @@ describe('renderMarkdown', () => {
     expect(root.querySelector('hr')).not.toBeNull();
   });
 
+  it('keeps parentheses inside a link, and opens protocol-relative links apart', () => {
+    const root = show('[A (b)](https://en.wikipedia.org/wiki/A_(b)) and [there](//example.com/x).');
+    const links = [...root.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')])).toEqual([
+      ['A (b)', 'https://en.wikipedia.org/wiki/A_(b)', 'noopener noreferrer'],
+      ['there', '//example.com/x', 'noopener noreferrer'],
+    ]);
+    expect(root.textContent).toBe('A (b) and there.');
+  });
+
   it('draws links and CloudWatch buttons', () => {
     const root = show(
       'See [the runbook](https://example.com/run) or [alarms](/alarms).\n\n[button:Open](https://example.com) [button:primary:Fix it](/fix)',

@@ -16,7 +16,7 @@ export function safeHref(raw: string): string | undefined {
 }
 
 const INLINE =
-  /\\([\\`*_{}[\]()#+\-.!~|>])|(`+)([\s\S]*?[^`])\2(?!`)|\[button:(?:(primary):)?([^\]]+)\]\(([^)\s]*)\)|!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)|\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|\*(?=\S)(.+?)\*|(?<![\w])_(?=\S)(.+?)_(?![\w])/g;
+  /\\([\\`*_{}[\]()#+\-.!~|>])|(`+)([\s\S]*?[^`])\2(?!`)|\[button:(?:(primary):)?([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)|!?\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)|\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|\*(?=\S)(.+?)\*|(?<![\w])_(?=\S)(.+?)_(?![\w])/g;
 
 /** Inline Markdown of one block as React nodes. */
 export function renderInline(text: string, keyPrefix = 'i'): ReactNode[] {
@@ -107,7 +107,7 @@ export function renderInline(text: string, keyPrefix = 'i'): ReactNode[] {
 }
 
 function external(href: string) {
-  return /^https?:/i.test(href) ? { target: '_blank', rel: 'noopener noreferrer' } : {};
+  return /^(https?:)?\/\//i.test(href) ? { target: '_blank', rel: 'noopener noreferrer' } : {};
 }
 
 /** Inline text where single line breaks stay breaks (as CloudWatch's descriptions expect). */
