@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { FieldResult } from './field-rules.ts';
 
 export const inputClass =
@@ -50,8 +50,17 @@ export function DraftInput<T>({
     if (!(r.ok && canon(r.value) === value)) {
       setText(value);
       setError(undefined);
-    }
+    } else if (check?.(r.value) === undefined) setError(undefined);
   }
+  // Text held back by `check` (min above max) goes out once the other field makes it pass.
+  const held = read(text);
+  const passesNow =
+    error !== undefined && held.ok && canon(held.value) !== value && check?.(held.value) === undefined;
+  useEffect(() => {
+    if (!passesNow) return;
+    const r = read(text);
+    if (r.ok) onValue(r.value);
+  }, [passesNow, text, read, onValue]);
   const onText = (next: string) => {
     setText(next);
     const r = read(next);
@@ -59,13 +68,14 @@ export function DraftInput<T>({
     setError(problem);
     if (r.ok && problem === undefined) onValue(r.value);
   };
+  const shownError = passesNow ? undefined : error;
   const errorId = `${id}-error`;
   const common = {
     id,
     value: text,
     placeholder,
-    'aria-invalid': error !== undefined,
-    'aria-describedby': error !== undefined ? errorId : undefined,
+    'aria-invalid': shownError !== undefined,
+    'aria-describedby': shownError !== undefined ? errorId : undefined,
     className: inputClass,
   };
   return (
@@ -78,9 +88,9 @@ export function DraftInput<T>({
       ) : (
         <input type="text" {...common} onChange={(e) => onText(e.target.value)} />
       )}
-      {error !== undefined ? (
+      {shownError !== undefined ? (
         <p id={errorId} role="alert" className="text-xs text-red-700">
-          {error}
+          {shownError}
         </p>
       ) : (
         hint && <p className="text-xs text-slate-500">{hint}</p>

@@ -111,6 +111,17 @@ describe('the properties editor', () => {
     expect(last()?.properties?.yAxis).toEqual({ left: { min: 10, max: 100, showUnits: false } });
   });
 
+  it('a min held back by the max goes out once the max makes room for it', () => {
+    const { container, calls, last } = renderEditor(WIDGET);
+    const min = getByLabelText(container, 'Left min');
+    changeValue(min, '150');
+    expect(calls).toHaveLength(0);
+    changeValue(getByLabelText(container, 'Left max'), '200');
+    expect(alerts(container)).toEqual([]);
+    expect(min.value).toBe('150');
+    expect(last()?.properties?.yAxis).toEqual({ left: { min: 150, max: 200, showUnits: false } });
+  });
+
   it('a bad expression id is an error; a good one is written', () => {
     const widget: Widget = {
       ...WIDGET,
