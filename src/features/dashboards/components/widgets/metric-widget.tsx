@@ -49,7 +49,8 @@ export interface MetricWidgetViewProps {
   rangeKey?: string;
   onDrawn: (rangeKey: string) => void;
   /** Drag-to-zoom on a graph. */
-  onZoom: (startMs: number, endMs: number) => void;
+  /** Drag-to-zoom on a graph; undefined turns it off (a widget with its own range). */
+  onZoom?: (startMs: number, endMs: number) => void;
 }
 
 const NO_METRICS: WidgetMetric[] = [];
@@ -181,6 +182,8 @@ export function MetricWidgetView({
 
   const series = useMemo<SeriesData[]>(() => {
     if (!shown?.data) return [];
+    const names = metrics.filter((x) => x.expression === undefined && x.visible).map((x) => x.metricName);
+    const sameName = new Set(names.filter((n, i) => names.indexOf(n) !== i));
     return shown.data.map((s) => {
       // A query that returns several series (SEARCH) gives each the colour and unit of its row.
       const m = metrics.find((x) => x.id === s.queryId);
@@ -202,7 +205,10 @@ export function MetricWidgetView({
               period: m.period ?? shown.periodMs / 1000,
               region: typeof properties.region === 'string' ? properties.region : undefined,
             })
-          : s.label;
+          : m?.label === undefined && m?.expression === undefined && sameName.has(m?.metricName ?? '')
+            ? // Two rows of one metric name read alike: name them by their dimension values too.
+              [m?.metricName ?? '', ...(m?.dimensions ?? []).map((d) => d.value)].join(' ')
+            : s.label;
       return { ...s, label, color: cssColor(m?.color), unit };
     });
   }, [shown, metrics, nowMs, properties.region]);

@@ -273,6 +273,26 @@ describe('WidgetView', () => {
     expect(query.Label).toBeUndefined();
   });
 
+  it('names two unlabelled rows of one metric by their dimension values, and leaves a single one alone', async () => {
+    const box = show({
+      type: 'metric',
+      properties: {
+        metrics: [
+          ['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1'],
+          ['.', '.', '.', 'i-2'],
+          ['.', 'NetworkIn', '.', 'i-1'],
+        ],
+      },
+    });
+    await waitFor(() =>
+      expect(box.querySelector('[aria-label="Legend"]')?.textContent).toContain('CPUUtilization i-2'),
+    );
+    const legend = box.querySelector('[aria-label="Legend"]')?.textContent ?? '';
+    expect(legend).toContain('CPUUtilization i-1');
+    expect(legend).toContain('Metric m2');
+    expect(legend).not.toContain('NetworkIn i-1');
+  });
+
   it('draws one line per series of a SEARCH, each with the colour of its row', async () => {
     const box = show({
       type: 'metric',

@@ -143,7 +143,8 @@ export const WidgetView = memo(function WidgetView({
         enabled={seen}
         rangeKey={rangeKey}
         onDrawn={reportDrawn}
-        onZoom={onZoom}
+        // A widget with its own range keeps it: dragging across it does not zoom the dashboard.
+        onZoom={range.own ? undefined : onZoom}
       />
     );
   } else if (kind === 'text' && isTextWidget(widget)) {
