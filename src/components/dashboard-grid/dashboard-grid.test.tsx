@@ -133,6 +133,7 @@ describe('DashboardGrid', () => {
     expect(onLayoutChange).toHaveBeenCalledWith(expected, {
       kind: handle.startsWith('Move') ? 'move' : 'resize',
       index,
+      via: 'keyboard',
     });
     expect(getByRole(container, 'status').textContent).toBe(said);
   });
@@ -181,6 +182,7 @@ describe('DashboardGrid', () => {
     expect(onLayoutChange).toHaveBeenCalledWith([LAYOUT[0], LAYOUT[1], { x: 2, y: 7, width: 6, height: 3 }], {
       kind: 'move',
       index: 2,
+      via: 'pointer',
     });
     expect(getByRole(container, 'status').textContent).toBe('Moved Notes to column 3, row 8.');
   });
@@ -223,7 +225,7 @@ describe('DashboardGrid', () => {
         { x: 6, y: 8, width: 6, height: 6 },
         { x: 0, y: 8, width: 6, height: 3 },
       ],
-      { kind: 'resize', index: 0 },
+      { kind: 'resize', index: 0, via: 'pointer' },
     );
   });
 

@@ -22,6 +22,8 @@ export type { GestureKind, ItemSize } from './grid-item.tsx';
 export interface LayoutChange {
   kind: GestureKind;
   index: number;
+  /** A pointer gesture, or one arrow key press (a run of presses may count as one edit). */
+  via: 'pointer' | 'keyboard';
 }
 
 /** Props of {@link DashboardGrid}. */
@@ -230,7 +232,7 @@ export function DashboardGrid({
         const next = g.preview;
         endGesture();
         if (!sameLayout(next, g.base)) {
-          latest.current.onLayoutChange(next, { kind, index });
+          latest.current.onLayoutChange(next, { kind, index, via: 'pointer' });
           setAnnouncement(
             describe(kind, latest.current.itemLabel(index), next[index], countPushed(g.base, next, index)),
           );
@@ -303,7 +305,7 @@ export function DashboardGrid({
         );
         return;
       }
-      notify(next, { kind, index });
+      notify(next, { kind, index, via: 'keyboard' });
       setAnnouncement(describe(kind, label(index), next[index], countPushed(base, next, index)));
     },
     [],

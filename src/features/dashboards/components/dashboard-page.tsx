@@ -467,8 +467,12 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
             nowMs={anchorMs}
             onZoom={zoom}
             editing={editing}
-            onLayoutChange={(layout) =>
-              apply((b) => ({ ...b, widgets: applyLayout(b.widgets, resolveLayout(b.widgets), layout) }))
+            onLayoutChange={(layout, change) =>
+              apply(
+                (b) => ({ ...b, widgets: applyLayout(b.widgets, resolveLayout(b.widgets), layout) }),
+                // A run of arrow presses on one handle is one step to undo, as typing in a field is.
+                change.via === 'keyboard' ? `grid.${change.kind}.${change.index}` : undefined,
+              )
             }
             actions={widgetActions}
           />

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
-import { DashboardGrid } from '../../../components/dashboard-grid/dashboard-grid.tsx';
+import { DashboardGrid, type LayoutChange } from '../../../components/dashboard-grid/dashboard-grid.tsx';
 import { type GridRect, resolveLayout } from '../../../components/dashboard-grid/layout.ts';
 import { DASHBOARD_READY_MARK, mark } from '../../../lib/perf-marks.ts';
 import type { DashboardBody } from '../model/dashboard-body.ts';
@@ -16,7 +16,7 @@ export interface DashboardViewProps {
   /** Move and resize handles on every widget. */
   editing?: boolean;
   /** A move or resize ended: the whole new layout, in widget order. */
-  onLayoutChange?: (layout: GridRect[]) => void;
+  onLayoutChange?: (layout: GridRect[], change: LayoutChange) => void;
   /** Buttons for a widget's title bar. */
   actions?: (index: number) => ReactNode;
 }
@@ -100,7 +100,10 @@ export function DashboardView({
     [body, startMs, endMs, nowMs, onDrawn, onInView, onZoom, actions],
   );
   const itemLabel = useCallback((i: number) => widgetLabel(body, i), [body]);
-  const layoutChange = useCallback((next: GridRect[]) => onLayoutChange?.(next), [onLayoutChange]);
+  const layoutChange = useCallback(
+    (next: GridRect[], change: LayoutChange) => onLayoutChange?.(next, change),
+    [onLayoutChange],
+  );
 
   return (
     <DashboardGrid
