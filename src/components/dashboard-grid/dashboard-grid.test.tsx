@@ -3,7 +3,7 @@ import { act, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getByRole, queryAllByRole, render, stubResizeObserver } from '../test-render';
 import type { Rendered } from '../test-render';
-import { DashboardGrid } from './dashboard-grid';
+import { DashboardGrid, stackedBoxes } from './dashboard-grid';
 import type { DashboardGridProps } from './dashboard-grid';
 import { GRID_GAP_PX, GRID_ROW_PX, columnWidthPx } from './grid-geometry';
 import type { GridRect } from './layout';
@@ -258,5 +258,21 @@ describe('DashboardGrid', () => {
     expect(onLayoutChange).not.toHaveBeenCalled();
     expect(container.querySelector('[data-testid="grid-placeholder"]')).toBeNull();
     expect(container.querySelectorAll('[data-testid="grid-item"]')).toHaveLength(2);
+  });
+});
+
+describe('stackedBoxes (narrow screens)', () => {
+  it('puts every widget on its own full-width row, in reading order, keeping its height', () => {
+    const layout: GridRect[] = [
+      { x: 12, y: 0, width: 12, height: 2 },
+      { x: 0, y: 0, width: 12, height: 3 },
+      { x: 0, y: 3, width: 24, height: 1 },
+    ];
+    const { boxes, height } = stackedBoxes(layout, 400);
+    const h = (rows: number) => rows * (GRID_ROW_PX + GRID_GAP_PX) - GRID_GAP_PX;
+    expect(boxes[1]).toEqual({ left: 0, top: 0, width: 400, height: h(3) });
+    expect(boxes[0]).toEqual({ left: 0, top: h(3) + GRID_GAP_PX, width: 400, height: h(2) });
+    expect(boxes[2].top).toBe(h(3) + h(2) + 2 * GRID_GAP_PX);
+    expect(height).toBe(h(3) + h(2) + h(1) + 2 * GRID_GAP_PX);
   });
 });

@@ -26,6 +26,27 @@ export interface LayoutChange {
   via: 'pointer' | 'keyboard';
 }
 
+/** Below this width (px) the grid stacks its widgets one per row. */
+export const NARROW_GRID_PX = 640;
+
+/** Full-width boxes, one per row, in reading order (top to bottom, then left to right). */
+export function stackedBoxes(
+  layout: readonly GridRect[],
+  widthPx: number,
+): { boxes: PixelBox[]; height: number } {
+  const order = layout
+    .map((_, i) => i)
+    .sort((a, b) => layout[a].y - layout[b].y || layout[a].x - layout[b].x);
+  const boxes: PixelBox[] = [];
+  let top = 0;
+  for (const i of order) {
+    const height = layout[i].height * (GRID_ROW_PX + GRID_GAP_PX) - GRID_GAP_PX;
+    boxes[i] = { left: 0, top, width: widthPx, height };
+    top += height + GRID_GAP_PX;
+  }
+  return { boxes, height: Math.max(0, top - GRID_GAP_PX) };
+}
+
 /** Props of {@link DashboardGrid}. */
 export interface DashboardGridProps {
   /** Each item's cell rect (see resolveLayout), in item order. */
@@ -319,58 +340,71 @@ export function DashboardGrid({
   const shown = live?.preview ?? layout;
   const placeholder = live ? rectToPixels(live.preview[live.index], columnPx) : undefined;
   const rows = Math.max(layoutBottom(shown), live ? layoutBottom(layout) + layout[live.index].height : 0);
+  // On a narrow screen (a phone) the widgets stack one per row at full width, top to bottom and left
+  // to right, as CloudWatch's console does; moving and resizing wait for a wider window.
+  const stacked =
+    measuredWidth > 0 && measuredWidth < NARROW_GRID_PX ? stackedBoxes(layout, measuredWidth) : undefined;
+  const canEdit = editing && !stacked;
   return (
-    <div
-      ref={gridRef}
-      className="relative"
-      style={{ height: Math.max(0, rows * (GRID_ROW_PX + GRID_GAP_PX) - GRID_GAP_PX) }}
-      data-testid="dashboard-grid"
-      data-editing={editing || undefined}
-    >
-      {placeholder && (
-        <div
-          aria-hidden="true"
-          data-testid="grid-placeholder"
-          className="absolute rounded-md border-2 border-dashed border-blue-400 bg-blue-50/60"
-          style={{
-            left: placeholder.left,
-            top: placeholder.top,
-            width: placeholder.width,
-            height: placeholder.height,
-          }}
-        />
+    <>
+      {editing && stacked && (
+        <p className="mb-2 text-xs text-slate-500">Moving and resizing widgets needs a wider window.</p>
       )}
-      {layout.map((committed, i) => {
-        const dragged = live?.index === i;
-        // The dragged item stays drawn where it was (the pointer moves it by transform); the others
-        // are drawn where the preview pushes them.
-        const rect = shown[i] ?? committed;
-        const box = rectToPixels(dragged ? committed : rect, columnPx);
-        return (
-          <GridItem
-            key={itemKeys[i] ?? i}
-            index={i}
-            x={rect.x}
-            y={rect.y}
-            width={rect.width}
-            height={rect.height}
-            leftPx={box.left}
-            topPx={box.top}
-            widthPx={box.width}
-            heightPx={box.height}
-            label={itemLabel(i)}
-            editing={editing}
-            dragging={dragged}
-            renderItem={renderItem}
-            onHandlePointerDown={onHandlePointerDown}
-            onHandleKeyDown={onHandleKeyDown}
-            registerElement={registerElement}
+      <div
+        ref={gridRef}
+        className="relative"
+        style={{
+          height: stacked ? stacked.height : Math.max(0, rows * (GRID_ROW_PX + GRID_GAP_PX) - GRID_GAP_PX),
+        }}
+        data-testid="dashboard-grid"
+        data-editing={canEdit || undefined}
+        data-stacked={stacked ? true : undefined}
+      >
+        {placeholder && (
+          <div
+            aria-hidden="true"
+            data-testid="grid-placeholder"
+            className="absolute rounded-md border-2 border-dashed border-blue-400 bg-blue-50/60"
+            style={{
+              left: placeholder.left,
+              top: placeholder.top,
+              width: placeholder.width,
+              height: placeholder.height,
+            }}
           />
-        );
-      })}
-      <div aria-live="polite" role="status" className="sr-only">
-        {announcement}
+        )}
+        {layout.map((committed, i) => {
+          const dragged = live?.index === i;
+          // The dragged item stays drawn where it was (the pointer moves it by transform); the others
+          // are drawn where the preview pushes them.
+          const rect = shown[i] ?? committed;
+          const box = stacked?.boxes[i] ?? rectToPixels(dragged ? committed : rect, columnPx);
+          return (
+            <GridItem
+              key={itemKeys[i] ?? i}
+              index={i}
+              x={rect.x}
+              y={rect.y}
+              width={rect.width}
+              height={rect.height}
+              leftPx={box.left}
+              topPx={box.top}
+              widthPx={box.width}
+              heightPx={box.height}
+              label={itemLabel(i)}
+              editing={canEdit}
+              dragging={dragged}
+              renderItem={renderItem}
+              onHandlePointerDown={onHandlePointerDown}
+              onHandleKeyDown={onHandleKeyDown}
+              registerElement={registerElement}
+            />
+          );
+        })}
+        <div aria-live="polite" role="status" className="sr-only">
+          {announcement}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
