@@ -1,8 +1,6 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { useEffect, useMemo, useState } from 'react';
-import { MetricBarChart } from '../../../../components/charts/bar-chart.tsx';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { GaugeChart, gaugeThresholds } from '../../../../components/charts/gauge-chart.tsx';
-import { MetricPieChart } from '../../../../components/charts/pie-chart.tsx';
 import {
   type ChartAnnotations,
   type RightAxis,
@@ -20,6 +18,14 @@ import { type AnnotationAlarm, useAnnotationAlarms } from '../../api/describe-al
 import { thresholdLines } from '../../model/alarm-thresholds.ts';
 import { type MetricWidgetProperties, type WidgetMetric, widgetMetrics } from '../../model/dashboard-body.ts';
 import { MetricTable } from './metric-table.tsx';
+
+// Bars and pies load with the first widget that draws one (most dashboards are graphs and numbers).
+const MetricBarChart = lazy(() =>
+  import('../../../../components/charts/bar-chart.tsx').then((m) => ({ default: m.MetricBarChart })),
+);
+const MetricPieChart = lazy(() =>
+  import('../../../../components/charts/pie-chart.tsx').then((m) => ({ default: m.MetricPieChart })),
+);
 import {
   cssColor,
   gaugeAnnotations,
@@ -180,6 +186,9 @@ export function MetricWidgetView({
   const domainEnd = shown?.endMs ?? endMs;
   const shownPeriodMs = shown?.periodMs ?? period * 1000;
 
+  // Only dynamic labels read the clock: without them a new range keeps the series (and the chart) as
+  // they are until the new data is in.
+  const labelNowMs = metrics.some((m) => m.label !== undefined && isDynamicLabel(m.label)) ? nowMs : 0;
   const series = useMemo<SeriesData[]>(() => {
     if (!shown?.data) return [];
     const names = metrics.filter((x) => x.expression === undefined && x.visible).map((x) => x.metricName);
@@ -196,7 +205,7 @@ export function MetricWidgetView({
           ? resolveDynamicLabel(m.label, {
               timestamps: s.timestamps,
               values: s.values,
-              nowMs,
+              nowMs: labelNowMs,
               defaultLabel: s.label,
               namespace: m.namespace,
               metricName: m.metricName,
@@ -211,7 +220,7 @@ export function MetricWidgetView({
             : s.label;
       return { ...s, label, color: cssColor(m?.color), unit };
     });
-  }, [shown, metrics, nowMs, properties.region]);
+  }, [shown, metrics, labelNowMs, properties.region]);
 
   const alarmLines = useMemo(
     () =>
@@ -237,9 +246,14 @@ export function MetricWidgetView({
     [alarms.data],
   );
   const annotationsProp = properties.annotations;
+  // Vertical annotations are placed in the range; without them the range is not a dependency, so a
+  // new range does not redraw the chart before its data is in.
+  const hasVertical = (annotationsProp?.vertical?.length ?? 0) > 0;
+  const verticalStart = hasVertical ? startMs : 0;
+  const verticalEnd = hasVertical ? endMs : 0;
   const annotations = useMemo<ChartAnnotations | undefined>(() => {
     const horizontal = horizontalAnnotations(annotationsProp?.horizontal);
-    const { verticals, ranges } = verticalAnnotations(annotationsProp?.vertical, startMs, endMs);
+    const { verticals, ranges } = verticalAnnotations(annotationsProp?.vertical, verticalStart, verticalEnd);
     const lines = [...thresholds, ...alarmLines];
     const out: ChartAnnotations = {
       ...(lines.length > 0 ? { thresholds: lines } : {}),
@@ -249,7 +263,7 @@ export function MetricWidgetView({
       ...(ranges && ranges.length > 0 ? { ranges } : {}),
     };
     return Object.keys(out).length > 0 ? out : undefined;
-  }, [annotationsProp, startMs, endMs, thresholds, alarmLines, markers]);
+  }, [annotationsProp, verticalStart, verticalEnd, thresholds, alarmLines, markers]);
 
   const left = properties.yAxis?.left;
   const right = properties.yAxis?.right;
@@ -352,28 +366,30 @@ export function MetricWidgetView({
     }));
     return (
       <div aria-busy={busy}>
-        {view === 'bar' ? (
-          <MetricBarChart
-            items={items}
-            height={height}
-            yDomain={yDomain}
-            yLabel={left?.label ?? (left?.showUnits === false ? undefined : unit)}
-            lines={horizontalAnnotations(annotationsProp?.horizontal)
-              .filter((h) => h.to === undefined && h.axis !== 'right')
-              .map((h) => ({
-                value: h.value,
-                ...(h.label ? { label: h.label } : {}),
-                ...(h.color ? { color: h.color } : {}),
-              }))}
-          />
-        ) : (
-          <MetricPieChart
-            slices={items}
-            height={height}
-            showLabels={properties.labels?.visible !== false}
-            legendPosition={properties.legend?.position}
-          />
-        )}
+        <Suspense fallback={null}>
+          {view === 'bar' ? (
+            <MetricBarChart
+              items={items}
+              height={height}
+              yDomain={yDomain}
+              yLabel={left?.label ?? (left?.showUnits === false ? undefined : unit)}
+              lines={horizontalAnnotations(annotationsProp?.horizontal)
+                .filter((h) => h.to === undefined && h.axis !== 'right')
+                .map((h) => ({
+                  value: h.value,
+                  ...(h.label ? { label: h.label } : {}),
+                  ...(h.color ? { color: h.color } : {}),
+                }))}
+            />
+          ) : (
+            <MetricPieChart
+              slices={items}
+              height={height}
+              showLabels={properties.labels?.visible !== false}
+              legendPosition={properties.legend?.position}
+            />
+          )}
+        </Suspense>
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import {
   AUDIT_EVENTS_FUNCTION,
@@ -9,12 +9,16 @@ import {
   isTextWidget,
 } from '../../model/dashboard-body.ts';
 import { AlarmWidgetView } from './alarm-widget.tsx';
-import { AuditEventsWidgetView } from './audit-events-widget.tsx';
 import { METRIC_VIEWS, MetricWidgetView } from './metric-widget.tsx';
 import { TextWidgetView } from './text-widget.tsx';
 import { UnsupportedWidgetView } from './unsupported-widget.tsx';
 import { useInView } from './use-in-view.ts';
 import { metricWidgetTitle, widgetRange } from './widget-model.ts';
+
+// The audit-events widget brings the CloudTrail client: it loads with the first dashboard that has one.
+const AuditEventsWidgetView = lazy(() =>
+  import('./audit-events-widget.tsx').then((m) => ({ default: m.AuditEventsWidgetView })),
+);
 
 /** Props of {@link WidgetView}. */
 export interface WidgetViewProps {
@@ -161,14 +165,16 @@ export const WidgetView = memo(function WidgetView({
     );
   } else if (kind === 'audit-events') {
     content = (
-      <AuditEventsWidgetView
-        params={properties.params}
-        startMs={range.startMs}
-        endMs={range.endMs}
-        enabled={seen}
-        rangeKey={rangeKey}
-        onDrawn={reportDrawn}
-      />
+      <Suspense fallback={null}>
+        <AuditEventsWidgetView
+          params={properties.params}
+          startMs={range.startMs}
+          endMs={range.endMs}
+          enabled={seen}
+          rangeKey={rangeKey}
+          onDrawn={reportDrawn}
+        />
+      </Suspense>
     );
   } else {
     content = <UnsupportedWidgetView widget={widget} />;
