@@ -37,6 +37,16 @@ export interface MetricBarChartProps {
 const TICK_STYLE = { fontSize: 11, fill: '#64748b' };
 const Y_AXIS_WIDTH = 56;
 
+/** Average width of a tick character at 11 px, px. */
+const TICK_CHAR_PX = 6.2;
+
+/** A bar's label cut to the width of its band (with "…"), so neighbours never overlap; hover shows all. */
+export function fitLabel(label: string, bandPx: number): string {
+  const chars = Math.floor((bandPx - 4) / TICK_CHAR_PX);
+  if (label.length <= chars) return label;
+  return chars <= 1 ? '' : `${label.slice(0, chars - 1)}…`;
+}
+
 /** CloudWatch's bar view: one vertical bar per metric, coloured as its line would be. */
 export function MetricBarChart({ items, height, yDomain, yLabel, lines }: MetricBarChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
@@ -71,7 +81,16 @@ export function MetricBarChart({ items, height, yDomain, yLabel, lines }: Metric
           margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
         >
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={TICK_STYLE} stroke="#cbd5e1" interval={0} height={24} />
+          <XAxis
+            dataKey="label"
+            tick={TICK_STYLE}
+            stroke="#cbd5e1"
+            interval={0}
+            height={24}
+            tickFormatter={(label: string) =>
+              fitLabel(label, (width - Y_AXIS_WIDTH - 16) / Math.max(1, data.length))
+            }
+          />
           <YAxis
             type="number"
             width={Y_AXIS_WIDTH}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Rendered, render, stubResizeObserver } from '../test-render';
-import { MetricBarChart } from './bar-chart';
+import { MetricBarChart, fitLabel } from './bar-chart';
 import { MetricPieChart, pieSlices } from './pie-chart';
 
 let restore: () => void;
@@ -70,5 +70,13 @@ describe('MetricPieChart', () => {
     expect(root.dataset.slices).toBe('2');
     expect(root.querySelectorAll('.recharts-pie-label-text').length).toBe(labelCount);
     expect(root.querySelector('[aria-label="Legend"]')!.textContent).toContain('75.0 %');
+  });
+});
+
+describe('fitLabel', () => {
+  it('keeps a label that fits its bar, and cuts one that does not with an ellipsis', () => {
+    expect(fitLabel('web-1', 200)).toBe('web-1');
+    expect(fitLabel('CPUUtilization i-0a1b2c3d4e5f60001', 80)).toBe('CPUUtilizat…');
+    expect(fitLabel('CPUUtilization', 8)).toBe('');
   });
 });

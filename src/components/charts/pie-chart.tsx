@@ -70,7 +70,8 @@ export function MetricPieChart({
               nameKey="label"
               cx="50%"
               cy="50%"
-              outerRadius={Math.max(10, size / 2 - (showLabels ? 36 : 4))}
+              // Room outside the pie for the label line and a "34.8 %" label.
+              outerRadius={Math.max(10, size / 2 - (showLabels ? 66 : 4))}
               isAnimationActive={false}
               label={
                 showLabels ? (p: { payload?: { value: number } }) => percent(p.payload?.value ?? 0) : false
