@@ -11,25 +11,15 @@ export type {
   PutMetricDataInput,
 } from './engine.ts';
 export { CLOCK_SPEEDS } from './clock.ts';
-export { DASHBOARD_PAGE_SIZE, DashboardStore, utf8Size } from './dashboards/store.ts';
+export { DASHBOARD_PAGE_SIZE, DashboardStore } from './dashboards/store.ts';
 export type {
   DashboardListOptions,
   DashboardPage,
   DashboardRecord,
   DashboardSnapshot,
 } from './dashboards/store.ts';
-export {
-  GRID_COLUMNS,
-  MAX_HEIGHT,
-  MAX_METRICS_PER_DASHBOARD,
-  MAX_METRICS_PER_WIDGET,
-  MAX_WIDGETS,
-  validateDashboardBody,
-} from './dashboards/validate.ts';
+export { validateDashboardBody } from './dashboards/validate.ts';
 export type { DashboardProblem } from './dashboards/validate.ts';
-export { findJsonSyntaxError } from './dashboards/json-syntax.ts';
-export type { JsonSyntaxError } from './dashboards/json-syntax.ts';
-export { SERVICE_HEALTH_NAME } from './simulation/dashboards.ts';
 export type { ClockSnapshot, ClockState, WallClock } from './clock.ts';
 export type { Dimension, DimensionFilter, MetricId } from './metrics/identity.ts';
 export { BASIC_STATS, parseStat, needsDistribution, statValue } from './metrics/statistics.ts';

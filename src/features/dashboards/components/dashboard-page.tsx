@@ -21,7 +21,7 @@ import { isDirty, useDashboardEdit } from '../stores/dashboard-edit.ts';
 import { homeDashboardName, useHomeDashboard } from '../stores/home-dashboard.ts';
 import { DashboardView } from './dashboard-view.tsx';
 import { VariablesBar, useVariableChoices } from './variables-bar.tsx';
-import { widgetTitle } from './widgets/widget-view.tsx';
+import { widgetName } from './widgets/widget-view.tsx';
 
 // The editor's pieces load when a person starts editing, not with the landing page.
 const WidgetCatalog = lazy(() =>
@@ -273,7 +273,7 @@ function LoadedDashboard({ stored }: { stored: StoredDashboard }) {
   };
 
   const widgetActions = (index: number) => {
-    const name = widgetTitle(body.widgets[index]) || `widget ${index + 1}`;
+    const name = widgetName(body.widgets[index], index);
     return (
       <>
         {editing && (

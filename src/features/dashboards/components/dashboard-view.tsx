@@ -3,7 +3,7 @@ import { DashboardGrid, type LayoutChange } from '../../../components/dashboard-
 import { type GridRect, resolveLayout } from '../../../components/dashboard-grid/layout.ts';
 import { DASHBOARD_READY_MARK, mark } from '../../../lib/perf-marks.ts';
 import type { DashboardBody } from '../model/dashboard-body.ts';
-import { WidgetView } from './widgets/widget-view.tsx';
+import { WidgetView, widgetName } from './widgets/widget-view.tsx';
 
 /** Props of {@link DashboardView}. */
 export interface DashboardViewProps {
@@ -19,11 +19,6 @@ export interface DashboardViewProps {
   onLayoutChange?: (layout: GridRect[], change: LayoutChange) => void;
   /** Buttons for a widget's title bar. */
   actions?: (index: number) => ReactNode;
-}
-
-function widgetLabel(body: DashboardBody, index: number): string {
-  const title = body.widgets[index]?.properties?.title;
-  return typeof title === 'string' && title ? title : `widget ${index + 1}`;
 }
 
 /**
@@ -99,7 +94,7 @@ export function DashboardView({
     ),
     [body, startMs, endMs, nowMs, onDrawn, onInView, onZoom, actions],
   );
-  const itemLabel = useCallback((i: number) => widgetLabel(body, i), [body]);
+  const itemLabel = useCallback((i: number) => widgetName(body.widgets[i], i), [body]);
   const layoutChange = useCallback(
     (next: GridRect[], change: LayoutChange) => onLayoutChange?.(next, change),
     [onLayoutChange],

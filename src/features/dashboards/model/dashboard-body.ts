@@ -236,6 +236,23 @@ export interface WidgetMetric {
   yAxis: 'left' | 'right';
 }
 
+/**
+ * A row's strings with "." and "..." read against the row above: "." repeats the value at the same
+ * place, "..." stands for as many "." as make the row as long as the one above (as the console writes).
+ */
+export function expandRowParts(written: readonly string[], previous: readonly string[]): string[] {
+  const ellipsis = written.indexOf('...');
+  const parts =
+    ellipsis < 0
+      ? written
+      : [
+          ...written.slice(0, ellipsis),
+          ...Array<string>(Math.max(0, previous.length - (written.length - 1))).fill('.'),
+          ...written.slice(ellipsis + 1),
+        ];
+  return parts.map((p, k) => (p === '.' ? (previous[k] ?? '') : p));
+}
+
 /** Expands a metric widget's `metrics` rows as CloudWatch reads them ("." and "..." repeat the row above). */
 export function widgetMetrics(p: MetricWidgetProperties): WidgetMetric[] {
   const out: WidgetMetric[] = [];
@@ -264,17 +281,7 @@ export function widgetMetrics(p: MetricWidgetProperties): WidgetMetric[] {
       return;
     }
     const written = (typeof last === 'object' ? row.slice(0, -1) : row).map(String);
-    // "..." (as the console writes) stands for as many "." as make the row as long as the one above.
-    const ellipsis = written.indexOf('...');
-    const parts =
-      ellipsis < 0
-        ? written
-        : [
-            ...written.slice(0, ellipsis),
-            ...Array<string>(Math.max(0, previous.length - (written.length - 1))).fill('.'),
-            ...written.slice(ellipsis + 1),
-          ];
-    const expanded = parts.map((part, k) => (part === '.' ? (previous[k] ?? '') : part));
+    const expanded = expandRowParts(written, previous);
     previous = expanded;
     const [namespace = '', metricName = '', ...dims] = expanded;
     const dimensions: { name: string; value: string }[] = [];

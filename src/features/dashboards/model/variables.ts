@@ -7,7 +7,13 @@
 //   string of every widget is replaced by the value.
 // - `defaultValue: "__FIRST"` (the CDK's DefaultValue.FIRST) picks the first value a search returns.
 import type { MetricIdentity } from '../../../lib/cloudwatch/metric-identity.ts';
-import type { DashboardBody, DashboardVariable, MetricRow, Widget } from './dashboard-body.ts';
+import {
+  type DashboardBody,
+  type DashboardVariable,
+  type MetricRow,
+  type Widget,
+  expandRowParts,
+} from './dashboard-body.ts';
 
 /** The special default that means "the first value of the list" (CDK DefaultValue.FIRST). */
 export const FIRST_VALUE = '__FIRST';
@@ -99,23 +105,6 @@ function replaceInStrings(value: unknown, re: RegExp, replacement: string): unkn
     return changed ? next : value;
   }
   return value;
-}
-
-/**
- * A row's strings with "." and "..." read against the row above: "." repeats the value at the same
- * place, "..." stands for as many "." as make the row as long as the one above (as the console writes).
- */
-export function expandRowParts(written: readonly string[], previous: readonly string[]): string[] {
-  const ellipsis = written.indexOf('...');
-  const parts =
-    ellipsis < 0
-      ? written
-      : [
-          ...written.slice(0, ellipsis),
-          ...Array<string>(Math.max(0, previous.length - (written.length - 1))).fill('.'),
-          ...written.slice(ellipsis + 1),
-        ];
-  return parts.map((p, k) => (p === '.' ? (previous[k] ?? '') : p));
 }
 
 /** A metric row with the dimension `name` set to `value` (the "." shorthand expanded against `previous`). */

@@ -1,8 +1,7 @@
 // Edits of a metric widget's `metrics` rows that keep everything the editor does not touch: the
 // "." shorthand stays valid, rendering options it does not know stay as they are.
 import { type MetricIdentity, metricKey } from '../../../../lib/cloudwatch/metric-identity.ts';
-import type { MetricRenderingOptions, MetricRow } from '../../model/dashboard-body.ts';
-import { expandRowParts } from '../../model/variables.ts';
+import { type MetricRenderingOptions, type MetricRow, expandRowParts } from '../../model/dashboard-body.ts';
 import { patchObject } from './widget-patch.ts';
 
 const isOptions = (v: unknown): v is MetricRenderingOptions => typeof v === 'object' && v !== null;

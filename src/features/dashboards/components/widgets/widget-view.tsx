@@ -66,6 +66,11 @@ export function widgetKind(widget: Widget): WidgetKind {
   return 'unsupported';
 }
 
+/** What buttons and handles call a widget: its title, else its place ("widget 3"). */
+export function widgetName(widget: Widget, index: number): string {
+  return widgetTitle(widget) || `widget ${index + 1}`;
+}
+
 /** The title a widget box shows. */
 export function widgetTitle(widget: Widget): string {
   const p = (widget.properties ?? {}) as Record<string, unknown>;
